@@ -1,0 +1,191 @@
+// Validate a scenario (parsed JSON or text) and compile it into the model's ModelSpec.
+// Every problem is reported with the path of the field it concerns; nothing throws past here.
+import type { z } from 'zod';
+import { LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
+import {
+  type ActorSpec,
+  DEFAULT_PARAMS,
+  ENERGY_BUYERS,
+  type EventSpec,
+  type ExtraIndicatorSpec,
+  INDICATOR_NAMES,
+  type ModelSpec,
+  type Params,
+} from '../model/spec';
+import { parseQuarter } from '../model/time';
+import { compileExpr } from './expr';
+import { type ScenarioFile, scenarioSchema } from './schema';
+
+export type LoadResult = { ok: true; spec: ModelSpec; file: ScenarioFile } | { ok: false; errors: string[] };
+
+export const REQUIRED_ACTORS = ['US', 'CN', 'RU'] as const;
+export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(file)';
+}
+
+function zodMessages(error: z.ZodError): string[] {
+  return error.issues.map((iss) => {
+    let msg = iss.message;
+    if (iss.code === 'unrecognized_keys') msg = `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${formatPath(iss.path)}: ${msg}`;
+  });
+}
+
+/** Normalise "B-A" to "A-B" (alphabetical), checking both ids exist and differ. */
+function pairIndices(key: string, index: Map<string, number>, field: string, errors: string[]): [number, number] | null {
+  const [a, b] = key.split('-');
+  if (a === b) {
+    errors.push(`${field}.${key}: an actor has no tie or trade with itself`);
+    return null;
+  }
+  const ia = index.get(a);
+  const ib = index.get(b);
+  if (ia === undefined || ib === undefined) {
+    errors.push(`${field}.${key}: unknown actor "${ia === undefined ? a : b}" (the roster has ${[...index.keys()].join(', ')})`);
+    return null;
+  }
+  return [ia, ib];
+}
+
+export function parseScenarioText(text: string): LoadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
+  }
+  return loadScenario(json);
+}
+
+export function loadScenario(json: unknown): LoadResult {
+  const parsed = scenarioSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: zodMessages(parsed.error) };
+  const f = parsed.data;
+  const errors: string[] = [];
+
+  const index = new Map<string, number>();
+  f.actors.forEach((a, i) => {
+    if (index.has(a.id)) errors.push(`actors[${i}].id: "${a.id}" appears twice`);
+    index.set(a.id, i);
+  });
+  for (const req of REQUIRED_ACTORS) {
+    if (!index.has(req)) errors.push(`actors: the roster must include ${req} (US, CN and RU are required)`);
+  }
+  const n = f.actors.length;
+  const ties = new Float64Array(n * n);
+  const trade = new Float64Array(n * n);
+  const seen = new Set<string>();
+  for (const [key, v] of Object.entries(f.ties)) {
+    const ij = pairIndices(key, index, 'ties', errors);
+    if (!ij) continue;
+    const norm = [f.actors[ij[0]].id, f.actors[ij[1]].id].sort().join('-');
+    if (seen.has(norm)) errors.push(`ties.${key}: the pair ${norm} is given twice`);
+    seen.add(norm);
+    ties[ij[0] * n + ij[1]] = v;
+    ties[ij[1] * n + ij[0]] = v;
+  }
+  seen.clear();
+  for (const [key, v] of Object.entries(f.trade)) {
+    const ij = pairIndices(key, index, 'trade', errors);
+    if (!ij) continue;
+    const norm = [f.actors[ij[0]].id, f.actors[ij[1]].id].sort().join('-');
+    if (seen.has(norm)) errors.push(`trade.${key}: the pair ${norm} is given twice`);
+    seen.add(norm);
+    trade[ij[0] * n + ij[1]] = v;
+    trade[ij[1] * n + ij[0]] = v;
+  }
+
+  const shares = f.energy.shares;
+  const sum = ENERGY_BUYERS.reduce((s, b) => s + shares[b], 0);
+  if (Math.abs(sum - 1) > 1e-6) errors.push(`energy.shares: shares must sum to 1 (they sum to ${sum.toFixed(4)})`);
+  for (const b of ENERGY_BUYERS) {
+    if (b !== 'other' && shares[b] > 0 && !index.has(b)) {
+      errors.push(`energy.shares.${b}: ${b} buys Russian energy but is not on the roster`);
+    }
+  }
+  if (f.energy.eastCapacity < shares.CN) errors.push('energy.eastCapacity: must be at least China\'s current share');
+  for (const id of Object.keys(f.rfe.investment)) {
+    if (!index.has(id)) errors.push(`rfe.investment.${id}: unknown actor "${id}"`);
+  }
+  for (const id of Object.keys(f.weights)) {
+    if (!index.has(id)) errors.push(`weights.${id}: unknown actor "${id}"`);
+  }
+  for (const [id, lever] of Object.entries(f.decisions)) {
+    if (!index.has(id)) errors.push(`decisions.${id}: unknown actor "${id}"`);
+    if (lever === 'beta' || lever === 'noise') errors.push(`decisions.${id}: ${lever} is a design parameter, not a decision`);
+  }
+  f.security.forEach((s, k) => {
+    for (const a of s.between) if (!index.has(a)) errors.push(`security[${k}].between: unknown actor "${a}"`);
+    if (s.between[0] === s.between[1]) errors.push(`security[${k}].between: the two actors must differ`);
+  });
+
+  const start = parseQuarter(f.start) ?? 0;
+  const events: EventSpec[] = [];
+  f.events.forEach((e, k) => {
+    const at = (parseQuarter(e.at) ?? 0) - start;
+    if (at < 0) errors.push(`events[${k}].at: ${e.at} is before the scenario's start ${f.start}`);
+    let when: EventSpec['when'];
+    if (e.when) {
+      try {
+        const fn = compileExpr(e.when, EXPR_BASE_NAMES);
+        when = (env) => fn(env) > 0;
+      } catch (err) {
+        errors.push(`events[${k}].when: ${(err as Error).message}`);
+      }
+    }
+    events.push({ at, set: e.set as Partial<Record<LeverName, number>>, when, whenText: e.when, label: e.label });
+  });
+
+  const indicators: ExtraIndicatorSpec[] = [];
+  const names = [...EXPR_BASE_NAMES];
+  f.indicators.forEach((ind, k) => {
+    if (names.includes(ind.name)) {
+      errors.push(`indicators[${k}].name: "${ind.name}" is already a name (indicators, levers, t, year)`);
+      return;
+    }
+    try {
+      const fn = compileExpr(ind.expr, names);
+      indicators.push({ name: ind.name, label: ind.label, expr: ind.expr, evaluate: fn });
+      names.push(ind.name);
+    } catch (err) {
+      errors.push(`indicators[${k}].expr: ${(err as Error).message}`);
+    }
+  });
+
+  if (errors.length > 0) return { ok: false, errors };
+
+  const levers = {} as Record<LeverName, number>;
+  for (const l of LEVERS) levers[l.name] = f.levers[l.name] ?? l.default;
+  const actors: ActorSpec[] = f.actors.map((a) => ({ ...a }));
+  const params: Params = { ...DEFAULT_PARAMS };
+  for (const [k, v] of Object.entries(f.params)) if (v !== undefined) params[k as keyof Params] = v;
+
+  const spec: ModelSpec = {
+    id: f.id,
+    title: f.title,
+    start,
+    steps: f.steps,
+    seed: f.seed,
+    actors,
+    ties,
+    trade,
+    energy: { shares: { ...shares }, eastCapacity: f.energy.eastCapacity, eastCapacityGrowth: f.energy.eastCapacityGrowth },
+    rfe: { investment: { ...f.rfe.investment }, development: f.rfe.development },
+    levers,
+    pinned: { ...(f.pinned as Partial<Record<LeverName, number>>) },
+    security: f.security.map((s) => ({ a: s.between[0], b: s.between[1], weight: s.weight, scale: s.scale })),
+    weights: f.weights,
+    decisions: f.decisions,
+    params,
+    events,
+    indicators,
+  };
+  return { ok: true, spec, file: f };
+}

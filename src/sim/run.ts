@@ -1,0 +1,359 @@
+// A Run: one seeded trajectory with its history, snapshots and step records. It owns time; the model
+// owns the mechanics (matter.js's Engine/Runner split). Every state of the history is kept, so seeking
+// to any computed step is a copy, never a recomputation from step 0.
+import { blocsOf } from '../model/blocs';
+import { computePotentials, IND, indicators, makeScratch, N_INDICATORS, type Scratch, utility } from '../model/derive';
+import { LEVER_INDEX, LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
+import { createRng, type RngState } from '../model/rng';
+import { ENERGY_BUYERS, INDICATOR_NAMES, type ModelSpec, TERM_NAMES, type TermName } from '../model/spec';
+import { applyEvents, conditionEnv, hashState, type PolicyKind, type Recorder, step } from '../model/step';
+import { formatQuarter } from '../model/time';
+import { classifyTriangle, type TriangleConfig, type TriangleRole } from '../model/triangle';
+import { buildWorld, cloneState, initialState, N_TERMS, type State, type World } from '../model/world';
+
+export type Pins = Partial<Record<LeverName, number>>;
+
+export interface MoveRecord {
+  actor: string;
+  kind: 'tie' | PolicyKind;
+  /** Actor id for a tie move, lever name for a lever move, "RFE" or "energy" otherwise. */
+  target: string;
+  move: -1 | 1;
+  /** Words for the move: "warm toward JP", "shift energy east", "raise vn_cam_ranh", ... */
+  label: string;
+  /** Probability the logit rule gave this move. */
+  p: number;
+  /** Utility change of this move against holding, per term (weighted), non-zero terms only. */
+  dU: Partial<Record<TermName, number>>;
+}
+
+export interface UtilityRecord {
+  total: number;
+  terms: Partial<Record<TermName, number>>;
+}
+
+export interface StepRecord {
+  t: number;
+  date: string;
+  ties: Record<string, number>;
+  indicators: Record<string, number>;
+  triangle: { config: TriangleConfig; roles: { US: TriangleRole; CN: TriangleRole; RU: TriangleRole }; neutral: string[] };
+  blocs: [string[], string[]];
+  levers: Record<LeverName, number>;
+  energy: Record<string, number>;
+  trade: Record<string, number>;
+  utility: Record<string, UtilityRecord>;
+  moves: MoveRecord[];
+  events: string[];
+}
+
+/** A JSON-able copy of a state: what replay, scrubbing and URL sharing stand on. */
+export interface Snapshot {
+  t: number;
+  levers: number[];
+  ties: number[];
+  trade: number[];
+  other: number[];
+  energy: number[];
+  eastCap: number;
+  rfe: number[];
+  rfeDev: number;
+  moves: number[];
+  policy: number[];
+  pinned: number[];
+  fired: number[];
+  rng: RngState;
+}
+
+export function toSnapshot(s: State): Snapshot {
+  return {
+    t: s.t,
+    levers: Array.from(s.levers),
+    ties: Array.from(s.ties),
+    trade: Array.from(s.trade),
+    other: Array.from(s.other),
+    energy: Array.from(s.energy),
+    eastCap: s.eastCap,
+    rfe: Array.from(s.rfe),
+    rfeDev: s.rfeDev,
+    moves: Array.from(s.moves),
+    policy: Array.from(s.policy),
+    pinned: Array.from(s.pinned),
+    fired: Array.from(s.fired),
+    rng: { ...s.rng },
+  };
+}
+
+export function fromSnapshot(snap: Snapshot): State {
+  return {
+    t: snap.t,
+    levers: Float64Array.from(snap.levers),
+    ties: Float64Array.from(snap.ties),
+    trade: Float64Array.from(snap.trade),
+    other: Float64Array.from(snap.other),
+    energy: Float64Array.from(snap.energy),
+    eastCap: snap.eastCap,
+    rfe: Float64Array.from(snap.rfe),
+    rfeDev: snap.rfeDev,
+    moves: Int8Array.from(snap.moves),
+    policy: Int8Array.from(snap.policy),
+    pinned: Uint8Array.from(snap.pinned),
+    fired: Uint8Array.from(snap.fired),
+    rng: { ...snap.rng },
+  };
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}-${b}` : `${b}-${a}`;
+}
+
+/** Check pinned lever values; returns the problem in words, or null. */
+export function checkPins(pins: Pins): string | null {
+  for (const [name, v] of Object.entries(pins)) {
+    const info = LEVERS.find((l) => l.name === name);
+    if (!info) return `unknown lever "${name}" (levers: ${LEVER_NAMES.join(', ')})`;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < info.min || v > info.max) {
+      return `${name}=${v} is out of range ${info.min}..${info.max}`;
+    }
+  }
+  return null;
+}
+
+interface HistoryEntry {
+  state: State;
+  moves: MoveRecord[];
+  events: string[];
+}
+
+class MoveCollector implements Recorder {
+  moves: MoveRecord[] = [];
+  constructor(private readonly world: World) {}
+  decision(actor: number, kind: 'tie' | PolicyKind, target: number, move: number, probability: number, dTerms: Float64Array): void {
+    const w = this.world;
+    const dU: Partial<Record<TermName, number>> = {};
+    for (let k = 0; k < N_TERMS; k++) if (dTerms[k] !== 0) dU[TERM_NAMES[k]] = dTerms[k];
+    const m = move > 0 ? 1 : -1;
+    let t: string;
+    let label: string;
+    if (kind === 'tie') {
+      t = w.ids[target];
+      label = `${m > 0 ? 'warm toward' : 'cool toward'} ${t}`;
+    } else if (kind === 'energy') {
+      t = 'energy';
+      label = m > 0 ? 'shift energy east' : 'shift energy west';
+    } else if (kind === 'invest') {
+      t = 'RFE';
+      label = m > 0 ? 'invest more in the Russian Far East' : 'invest less in the Russian Far East';
+    } else {
+      t = LEVER_NAMES[target];
+      label = `${m > 0 ? 'raise' : 'lower'} ${t}`;
+    }
+    this.moves.push({ actor: w.ids[actor], kind, target: t, move: m as -1 | 1, label, p: probability, dU });
+  }
+}
+
+export interface RunOptions {
+  seed?: number;
+  /** Levers pinned for the whole run (`--set`): events and decisions do not move them. */
+  pins?: Pins;
+  /** Record every decision with its utility change (the app and `run` want this; ensembles do not). */
+  record?: boolean;
+}
+
+export class Run {
+  readonly world: World;
+  readonly seed: number;
+  readonly pins: Pins;
+  private readonly scratch: Scratch;
+  private readonly record: boolean;
+  private history: HistoryEntry[] = [];
+  /** The current step (index into history). */
+  private cursor = 0;
+
+  constructor(spec: ModelSpec | World, opts: RunOptions = {}) {
+    this.world = 'spec' in spec && 'n' in spec ? spec : buildWorld(spec as ModelSpec);
+    this.seed = opts.seed ?? this.world.spec.seed;
+    this.pins = { ...(opts.pins ?? {}) };
+    this.record = opts.record ?? true;
+    this.scratch = makeScratch(this.world);
+    const s = initialState(this.world, createRng(this.seed).state());
+    for (const [name, v] of Object.entries(this.pins)) {
+      const k = LEVER_INDEX[name as LeverName];
+      s.levers[k] = v as number;
+      s.pinned[k] = 1;
+    }
+    const events = applyEvents(this.world, s);
+    this.history.push({ state: s, moves: [], events });
+  }
+
+  /** Resume from a snapshot: the continuation is identical to the run the snapshot came from. */
+  static resume(spec: ModelSpec | World, snap: Snapshot, opts: RunOptions = {}): Run {
+    const run = new Run(spec, opts);
+    const s = fromSnapshot(snap);
+    run.history = [];
+    for (let t = 0; t < s.t; t++) run.history.push(undefined as unknown as HistoryEntry); // not known
+    run.history.push({ state: s, moves: [], events: [] });
+    run.cursor = s.t;
+    return run;
+  }
+
+  get t(): number {
+    return this.cursor;
+  }
+
+  /** The furthest step computed so far. */
+  get computed(): number {
+    return this.history.length - 1;
+  }
+
+  get state(): Readonly<State> {
+    return this.history[this.cursor].state;
+  }
+
+  get date(): string {
+    return formatQuarter(this.world.spec.start + this.cursor);
+  }
+
+  /** Advance one quarter from the current step; a later history (after a seek back) is reused. */
+  step(): void {
+    if (this.cursor < this.history.length - 1) {
+      this.cursor++;
+      return;
+    }
+    const s = cloneState(this.history[this.cursor].state);
+    const rec = this.record ? new MoveCollector(this.world) : undefined;
+    step(this.world, s, this.scratch, rec);
+    // Events were applied inside step; find which fired by comparing the fired flags.
+    const before = this.history[this.cursor].state.fired;
+    const events: string[] = [];
+    for (let e = 0; e < s.fired.length; e++) if (s.fired[e] && !before[e]) events.push(this.world.spec.events[e].label);
+    this.history.push({ state: s, moves: rec ? rec.moves : [], events });
+    this.cursor++;
+  }
+
+  /** Run forward until step t (computing what is missing). */
+  runTo(t: number): void {
+    while (this.cursor < t) this.step();
+  }
+
+  /** Jump to step t: a copy from history when computed, else computed forward. */
+  seek(t: number): void {
+    if (t < 0) t = 0;
+    if (t <= this.computed && this.history[t]) {
+      this.cursor = t;
+      return;
+    }
+    this.cursor = this.computed;
+    this.runTo(t);
+  }
+
+  /**
+   * Change a lever from the current step on: the history after this step is dropped and the lever is
+   * pinned (events and decisions no longer move it), so the future is recomputed under the new value.
+   */
+  setLever(name: LeverName, value: number): void {
+    const k = LEVER_INDEX[name];
+    const entry = this.history[this.cursor];
+    const s = cloneState(entry.state);
+    s.levers[k] = value;
+    s.pinned[k] = 1;
+    this.history.length = this.cursor + 1;
+    this.history[this.cursor] = { ...entry, state: s };
+  }
+
+  snapshot(t = this.cursor): Snapshot {
+    return toSnapshot(this.history[t].state);
+  }
+
+  hash(t = this.cursor): string {
+    return hashState(this.history[t].state);
+  }
+
+  stateAt(t: number): Readonly<State> {
+    return this.history[t].state;
+  }
+
+  /** Indicators (built-in and the scenario's extras) of step t, from realised trade. */
+  indicatorsAt(t = this.cursor): Record<string, number> {
+    const w = this.world;
+    const s = this.history[t].state;
+    const ind = indicators(w, s, s.levers, s.trade, s.other, new Float64Array(N_INDICATORS));
+    const out: Record<string, number> = {};
+    INDICATOR_NAMES.forEach((name, k) => {
+      out[name] = ind[k];
+    });
+    if (w.spec.indicators.length > 0) {
+      const env = conditionEnv(w, s, ind);
+      for (const x of w.spec.indicators) {
+        const v = x.evaluate(env);
+        out[x.name] = v;
+        env[x.name] = v;
+      }
+    }
+    return out;
+  }
+
+  /** The full record of step t: what `run --format json` prints and the app shows. */
+  recordAt(t = this.cursor): StepRecord {
+    const w = this.world;
+    const n = w.n;
+    const entry = this.history[t];
+    const s = entry.state;
+    const ties: Record<string, number> = {};
+    const trade: Record<string, number> = {};
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const key = pairKey(w.ids[i], w.ids[j]);
+        ties[key] = s.ties[i * n + j];
+        if (w.x0[i * n + j] > 0 || s.trade[i * n + j] > 0) trade[key] = s.trade[i * n + j];
+      }
+    }
+    const tri = classifyTriangle(
+      s.ties[w.us * n + w.cn],
+      s.ties[w.us * n + w.ru],
+      s.ties[w.cn * n + w.ru],
+      w.params.epsilon,
+    );
+    const dyadNames: Record<string, string> = { ab: 'CN-US', ac: 'RU-US', bc: 'CN-RU' };
+    const [ba, bb] = blocsOf(s.ties, n);
+    const P = new Float64Array(n * n);
+    const O = new Float64Array(n);
+    computePotentials(w, s, s.levers, P, O);
+    const terms = new Float64Array(N_TERMS);
+    const utilityRec: Record<string, UtilityRecord> = {};
+    for (let i = 0; i < n; i++) {
+      const total = utility(w, s, s.levers, P, O, i, terms);
+      const rec: Partial<Record<TermName, number>> = {};
+      for (let k = 0; k < N_TERMS; k++) if (w.weights[i * N_TERMS + k] !== 0) rec[TERM_NAMES[k]] = terms[k];
+      utilityRec[w.ids[i]] = { total, terms: rec };
+    }
+    const levers = {} as Record<LeverName, number>;
+    LEVER_NAMES.forEach((name, k) => {
+      levers[name] = s.levers[k];
+    });
+    const energy: Record<string, number> = {};
+    ENERGY_BUYERS.forEach((b, k) => {
+      energy[b] = s.energy[k];
+    });
+    return {
+      t,
+      date: formatQuarter(w.spec.start + t),
+      ties,
+      indicators: this.indicatorsAt(t),
+      triangle: {
+        config: tri.config,
+        roles: { US: tri.roles[0], CN: tri.roles[1], RU: tri.roles[2] },
+        neutral: tri.neutral.map((d) => dyadNames[d]),
+      },
+      blocs: [ba.map((i) => w.ids[i]), bb.map((i) => w.ids[i])],
+      levers,
+      energy,
+      trade,
+      utility: utilityRec,
+      moves: entry.moves,
+      events: entry.events,
+    };
+  }
+}
+
+export { IND };
