@@ -6,7 +6,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'scenarios')
 
 def roster(year):
-    pre = year < 2022
+    pre = year < 2015  # 2012 figures for pre-2022; 2021 figures (and 2022 sanctions) for post-ukraine
     return [
         dict(id='US', name='United States', color='#2f6fd0', sanctionCompliance=1, asian=False,
              growth=0.02, otherTrade=2197 if pre else 1897, commodityShare=0.5, warSupply=0, counterweightScale='us_engagement'),

@@ -10,6 +10,7 @@ import {
   B_OTHER,
   clamp,
   dyadGrowth,
+  effectivePolicy,
   L,
   N_BUYERS,
   N_TERMS,
@@ -250,7 +251,7 @@ function counterweightScale(w: World, lev: Float64Array, i: number): number {
 
 /** Yield on RFE investment for investor i: development times policy, times Japan's openness. */
 export function rfeYield(w: World, s: State, lev: Float64Array, i: number): number {
-  let y = s.rfeDev * (0.5 + lev[L.ru_econ_policy]);
+  let y = s.rfeDev * (0.5 + effectivePolicy(w, lev));
   if (i === w.jp) y *= 0.5 + lev[L.jp_rfe_openness];
   return y;
 }

@@ -132,6 +132,8 @@ export interface Params {
   capitalCost: number;
   /** RFE development approaches its target at this rate per quarter. */
   rfeRate: number;
+  /** Share of economic policy's effect the war economy crowds out at war = 1. */
+  warDrag: number;
 }
 
 export const DEFAULT_PARAMS: Readonly<Params> = {
@@ -163,6 +165,7 @@ export const DEFAULT_PARAMS: Readonly<Params> = {
   energyWeight: 0.5,
   capitalCost: 0.3,
   rfeRate: 0.05,
+  warDrag: 0.5,
 };
 
 export interface ModelSpec {

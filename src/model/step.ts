@@ -22,6 +22,7 @@ import {
   B_OTHER,
   clamp,
   dyadGrowth,
+  effectivePolicy,
   energyCap,
   L,
   N_BUYERS,
@@ -333,8 +334,8 @@ function rfeDynamics(w: World, s: State): void {
     k += s.rfe[i];
     k0 += w.k0[i];
   }
-  const pol = s.levers[L.ru_econ_policy];
-  const pol0 = w.levers0[L.ru_econ_policy];
+  const pol = effectivePolicy(w, s.levers);
+  const pol0 = effectivePolicy(w, w.levers0);
   const ratio = k0 > 0 ? Math.sqrt(k / k0) : 1;
   const target = clamp((w.spec.rfe.development * ratio * (0.4 + 0.6 * pol)) / (0.4 + 0.6 * pol0), 0, 1);
   s.rfeDev = clamp(s.rfeDev + p.rfeRate * (target - s.rfeDev), 0, 1);

@@ -132,6 +132,11 @@ export function policyFactor(commodity: number, policy: number): number {
   return commodity + (1 - commodity) * (0.5 + policy);
 }
 
+/** The policy that reaches the civilian economy: the war economy crowds part of it out. */
+export function effectivePolicy(w: { params: { warDrag: number } }, lev: Float64Array): number {
+  return lev[L.ru_econ_policy] * (1 - w.params.warDrag * lev[L.war]);
+}
+
 /** Japan's openness scales its trade with and demand from Russia (the one actor-specific lever). */
 export function opennessFactor(openness: number): number {
   return 0.5 + openness;
@@ -262,7 +267,7 @@ export function buildWorld(spec: ModelSpec): World {
 
 /** Lever-dependent factor on Russia's trade with partner j: sanctions, policy, Japan's openness. */
 export function ruDyadFactor(w: World, lev: Float64Array, j: number): number {
-  let f = sanctionFactor(w, lev[L.sanctions], w.compliance[j]) * policyFactor(w.commodity[j], lev[L.ru_econ_policy]);
+  let f = sanctionFactor(w, lev[L.sanctions], w.compliance[j]) * policyFactor(w.commodity[j], effectivePolicy(w, lev));
   if (j === w.jp) f *= opennessFactor(lev[L.jp_rfe_openness]);
   return f;
 }
@@ -270,7 +275,7 @@ export function ruDyadFactor(w: World, lev: Float64Array, j: number): number {
 export function ruOtherFactor(w: World, lev: Float64Array): number {
   return (
     sanctionFactor(w, lev[L.sanctions], w.params.otherCompliance) *
-    policyFactor(w.params.otherCommodityShare, lev[L.ru_econ_policy])
+    policyFactor(w.params.otherCommodityShare, effectivePolicy(w, lev))
   );
 }
 
