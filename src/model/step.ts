@@ -5,7 +5,6 @@ import {
   indicators,
   N_INDICATORS,
   refreshPotential,
-  rfeYield,
   type Scratch,
   utility,
 } from './derive';
@@ -151,9 +150,6 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
         const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
-        if (rec && m !== 0) {
-          // keep the per-term deltas of both moves: recompute below for the chosen one
-        }
       }
       T[k] = t0;
       T[kt] = t0;

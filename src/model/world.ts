@@ -110,7 +110,7 @@ export function cloneState(s: State): State {
 }
 
 export function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return Math.max(lo, Math.min(hi, x));
 }
 
 export function leverArray(values: Partial<Record<LeverName, number>>, base?: Float64Array): Float64Array {

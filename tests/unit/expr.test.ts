@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compileExpr } from '../../src/scenario/expr';
+
+const names = ['ru_dependence_on_cn', 'war', 'x'];
+
+describe('sandboxed expressions', () => {
+  it('evaluates arithmetic, comparison, logic, conditionals and whitelisted functions', () => {
+    const f = compileExpr('max(ru_dependence_on_cn, 0.2) * 2 + (war > 0.5 and x < 1 ? 1 : 0)', names);
+    expect(f({ ru_dependence_on_cn: 0.3, war: 1, x: 0 })).toBeCloseTo(1.6);
+    expect(f({ ru_dependence_on_cn: 0.1, war: 0, x: 0 })).toBeCloseTo(0.4);
+    expect(compileExpr('ru_dependence_on_cn > 0.3', names)({ ru_dependence_on_cn: 0.31 })).toBe(1);
+  });
+
+  it.each([
+    ['import({}, {override: true})', /not allowed|unknown/],
+    ['evaluate("1+1")', /not allowed/],
+    ['createUnit("foo")', /not allowed/],
+    ['parse("1")', /not allowed/],
+    ['x = 1', /not allowed/],
+    ['f(y) = y', /not allowed/],
+    ['x.constructor', /not allowed/],
+    ['[1, 2]', /not allowed/],
+    ['"text"', /not allowed|only numbers/],
+    ['cos(x)', /function cos is not allowed/],
+    ['unknown_name + 1', /unknown name "unknown_name"/],
+    ['1 +', /cannot parse/],
+  ])('rejects %s', (text, message) => {
+    expect(() => compileExpr(text, names)).toThrow(message);
+  });
+});
