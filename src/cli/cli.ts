@@ -1,0 +1,109 @@
+// The CLI as a function: words in, text out, an exit status back. main.ts hands it process.argv and the
+// process streams; tests hand it arrays and string sinks. Nothing here calls process.exit or throws.
+import { randomBytes } from 'node:crypto';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { CliError } from './args';
+import { COMMAND_FNS, parseCommand } from './commands';
+import { type Command, COMMANDS, commandHelp, globalHelp } from './help';
+
+export interface Sink {
+  write(chunk: string): unknown;
+}
+
+export interface CliIO {
+  stdout: Sink;
+  stderr: Sink;
+  /** Where relative paths (--scenario FILE, --out FILE) start from; default process.cwd(). */
+  cwd?: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_USAGE = 2;
+
+function isCommand(s: string): s is Command {
+  return (COMMANDS as readonly string[]).includes(s);
+}
+
+/** --help anywhere before a bare "--" wins over everything else on the line. */
+function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
+/** Write next to the target, then rename: an existing file is replaced whole or not at all. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temp file was never created
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : (e as Error).message;
+    throw new CliError(`--out: cannot write ${path}: ${why}`);
+  }
+}
+
+/**
+ * Run the CLI on `argv` (the words after the script name, e.g. ["run", "--scenario", "post-ukraine"]).
+ * Returns the exit status: 0 success, 1 internal error, 2 bad input.
+ */
+export function main(argv: readonly string[], io: CliIO): number {
+  const cwd = io.cwd ?? process.cwd();
+  const args = [...argv];
+  try {
+    const first = args[0];
+    if (first === undefined) {
+      throw new CliError(`missing command (commands: ${COMMANDS.join(', ')}; see: npm run sim -- --help)`);
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+      const topic = args[1];
+      if (topic !== undefined && isCommand(topic)) io.stdout.write(commandHelp(topic));
+      else if (topic !== undefined && first === 'help') throw new CliError(`help: unknown command "${topic}" (commands: ${COMMANDS.join(', ')})`);
+      else io.stdout.write(globalHelp());
+      return EXIT_OK;
+    }
+    if (!isCommand(first)) {
+      const what = first.startsWith('-') ? `expected a command before options, got "${first}"` : `unknown command "${first}"`;
+      throw new CliError(`${what} (commands: ${COMMANDS.join(', ')}; see: npm run sim -- --help)`);
+    }
+    const rest = args.slice(1);
+    if (wantsHelp(rest)) {
+      io.stdout.write(commandHelp(first));
+      return EXIT_OK;
+    }
+    const values = parseCommand(first, rest);
+    const result = COMMAND_FNS[first](values, { cwd });
+    if (result.out !== undefined) {
+      writeAtomically(isAbsolute(result.out) ? result.out : resolve(cwd, result.out), result.text);
+    } else {
+      io.stdout.write(result.text);
+    }
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`error: ${e.message}\n`);
+      for (const d of e.details) io.stderr.write(`${d}\n`);
+      return EXIT_USAGE;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`error: internal error: ${msg.split('\n')[0]} (please report this with the command line)\n`);
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,253 @@
+// --help texts. Lever names, ranges and meanings come from the model's LEVERS table and the presets are
+// listed from the bundled files, so the help cannot drift from the code.
+import { LEVERS } from '../model/levers';
+import { INDICATOR_NAMES, type IndicatorName } from '../model/spec';
+import { formatQuarter } from '../model/time';
+import { loadPreset, PRESET_IDS } from '../scenario/presets';
+import { CONFIGS } from '../sim/ensemble';
+import { MAX_SEEDS, MAX_STEPS, MAX_SWEEP_VALUES } from './args';
+
+export const COMMANDS = ['run', 'ensemble', 'compare', 'sweep'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const SIM = 'npm run --silent sim --';
+
+const INDICATOR_MEANING: Record<IndicatorName, string> = {
+  ru_dependence_on_cn: "China's share of Russia's total trade (0..1)",
+  cn_dependence_on_ru: "Russia's share of China's total trade (0..1)",
+  ru_autonomy: "Russia's standing in Asia apart from China: diversity of its Asian partners (0..1)",
+  ru_negotiating_space: "Russia's bargaining room with China over energy (0..1)",
+  rfe_development: 'development of the Russian Far East (0..1)',
+  ru_sea_presence: "Russia's presence in Southeast Asia (0..1)",
+};
+
+function indent(lines: string[], by = '  '): string {
+  return lines.map((l) => (l ? by + l : l)).join('\n');
+}
+
+function leverLines(): string[] {
+  const w = Math.max(...LEVERS.map((l) => l.name.length));
+  return LEVERS.map((l) => `${l.name.padEnd(w)}  ${`${l.min}..${l.max}`.padEnd(6)} default ${String(l.default).padEnd(4)}  ${l.meaning}`);
+}
+
+function presetLines(): string[] {
+  const w = Math.max(...PRESET_IDS.map((id) => id.length));
+  return PRESET_IDS.map((id) => {
+    const r = loadPreset(id);
+    if (!r.ok) return `${id.padEnd(w)}  (invalid: ${r.errors[0]})`;
+    const s = r.spec;
+    return `${id.padEnd(w)}  ${formatQuarter(s.start)}, ${s.steps} steps, seed ${s.seed}: ${s.title}`;
+  });
+}
+
+function indicatorLines(): string[] {
+  const w = Math.max(...INDICATOR_NAMES.map((n) => n.length));
+  return [
+    ...INDICATOR_NAMES.map((n) => `${n.padEnd(w)}  ${INDICATOR_MEANING[n]}`),
+    `then the scenario's own indicators (e.g. ru_cn_trade_gap in the presets),`,
+    `then every tie (-1..1), named by its two actors in alphabetical order: CN-US, RU-US, CN-RU, ...`,
+  ];
+}
+
+const EXIT_CODES = [
+  '0  success',
+  '1  internal error (a bug: please report the message)',
+  '2  bad input: unknown command or option, missing option, bad number, unknown lever, value out of',
+  '   range, unknown scenario, unreadable or invalid scenario file, --out not writable',
+  'Errors print one line starting with "error: " on stderr (an invalid scenario file adds the list',
+  'of problems, each naming its field). On error nothing is written to --out.',
+];
+
+const COMMON_OPTIONS = [
+  `--steps N          quarters to simulate, 1..${MAX_STEPS} (default: the scenario's length)`,
+  '--set LEVER=V      pin a lever at V for the whole run (events and decisions leave it); repeat',
+  '                   the option or separate pins with commas: --set war=0,sanctions=0.5',
+  '--out FILE         write the output to FILE (atomically: only once the run succeeded)',
+  '--pretty           indent the JSON output',
+  '-h, --help         this help',
+];
+
+const SEEDS_OPTIONS = [
+  `--seeds N          number of seeds, 1..${MAX_SEEDS} (required)`,
+  '--seed-start S     first seed (default 1): seeds S, S+1, ..., S+N-1, one generator each',
+];
+
+const SCENARIO_ARG = [
+  'A scenario is a preset id or the path of a scenario .json file (checked against',
+  'scenarios/scenario.schema.json; problems are reported by field).',
+];
+
+export function globalHelp(): string {
+  return [
+    'sim: the strategic-triangle model from the command line (US, China, Russia and Russia\'s ties across Asia).',
+    'Every run is a pure function of (scenario, seed, steps, pinned levers): the same call prints the same bytes.',
+    '',
+    'Usage:',
+    `  ${SIM} <command> [options]`,
+    `  ${SIM} <command> --help`,
+    '',
+    'Commands:',
+    indent([
+      'run       one seeded trajectory: every step\'s ties, indicators, triangle, utilities and moves',
+      'ensemble  many seeds: per step, mean and 5/50/95% quantiles of every indicator and tie,',
+      '          and the share of seeds in each triangle configuration',
+      'compare   two scenarios on the same seeds: mean difference b - a at the horizon, share b > a',
+      'sweep     one lever over a list of values: ensemble mean of every metric at the horizon',
+    ]),
+    '',
+    'Common options:',
+    indent(COMMON_OPTIONS),
+    '',
+    ...SCENARIO_ARG,
+    '',
+    'Presets:',
+    indent(presetLines()),
+    '',
+    'Levers (for --set and sweep --lever):',
+    indent(leverLines()),
+    '',
+    'Metrics (indicators, then ties):',
+    indent(indicatorLines()),
+    '',
+    `Triangle configurations (Dittmer): ${CONFIGS.join(', ')}`,
+    '',
+    'Exit status:',
+    indent(EXIT_CODES),
+    '',
+    'Examples:',
+    indent([
+      `${SIM} run --scenario post-ukraine --seed 7`,
+      `${SIM} run --scenario pre-2022 --set sanctions=0 --format csv --out pre.csv`,
+      `${SIM} ensemble --scenario post-ukraine --seeds 200 --format csv`,
+      `${SIM} compare --a post-ukraine --b no-war-2022 --seeds 100 --format table`,
+      `${SIM} sweep --scenario post-ukraine --lever jp_rfe_openness --values 0:1:0.25 --seeds 50`,
+    ]),
+    '',
+  ].join('\n');
+}
+
+const HELP: Record<Command, () => string[]> = {
+  run: () => [
+    'run: one seeded trajectory.',
+    '',
+    'Usage:',
+    `  ${SIM} run --scenario ID|FILE [--seed N] [--steps N] [--set LEVER=V ...] [--format json|csv] [--out FILE]`,
+    '',
+    'Options:',
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      "--seed N           the generator's seed, 0..4294967295 (default: the scenario's seed)",
+      '--format F         json (default) or csv',
+      ...COMMON_OPTIONS,
+    ]),
+    '',
+    'JSON output:',
+    indent([
+      '{ scenario, title, start, horizon, seed, steps,',
+      '  actors: [{id, name, color}],',
+      '  levers: {initial: the scenario\'s lever values, pinned: every pinned lever (the scenario\'s',
+      '           own pins and --set), set: the --set pins},',
+      '  hash: the state hash at the last step (equal inputs give equal hashes),',
+      '  trajectory: [{t, date, ties: {"CN-RU": x, ...}, indicators: {...}, triangle: {config,',
+      '               roles: {US, CN, RU}, neutral}, blocs, levers, energy, trade,',
+      '               utility: {RU: {total, terms: {...}}, ...}, moves: [{actor, kind, target, move,',
+      '               label, p, dU}], events: [...]}, ...]  (t = 0..steps) }',
+    ]),
+    'CSV output (one row per step, after one "#" comment line with scenario, seed, steps, pins):',
+    indent(['run,seed,t,date,<indicators...>,<ties...>,triangle   (run is 1; metrics in the order of --help)']),
+    '',
+    'Examples:',
+    indent([
+      `${SIM} run --scenario post-ukraine`,
+      `${SIM} run --scenario ./my-scenario.json --seed 3 --steps 40 --set war=0 --format csv`,
+    ]),
+    '',
+  ],
+  ensemble: () => [
+    'ensemble: many seeds of one scenario, summarised per step.',
+    '',
+    'Usage:',
+    `  ${SIM} ensemble --scenario ID|FILE --seeds N [--seed-start S] [--steps N] [--set LEVER=V ...] [--format json|csv] [--out FILE]`,
+    '',
+    'Options:',
+    indent(['--scenario ID|FILE  preset id or scenario file (required)', ...SEEDS_OPTIONS, '--format F         json (default) or csv', ...COMMON_OPTIONS]),
+    '',
+    'JSON output:',
+    indent([
+      '{ scenario, seeds, seedStart, steps, pins: the --set pins, metrics: [names],',
+      '  trajectory: [{t, date, metrics: {NAME: {mean, q05, q50, q95}, ...},',
+      `               configs: {${CONFIGS.join(', ')}: share of seeds}}, ...] }`,
+    ]),
+    'CSV output: wide, one row per step, after one "#" comment line:',
+    indent([
+      't,date,<m>_mean,<m>_q05,<m>_q50,<m>_q95 for every metric m,share_<config> for every configuration',
+      'Quantiles interpolate linearly between order statistics (R type 7, numpy\'s default).',
+    ]),
+    '',
+    'Example:',
+    indent([`${SIM} ensemble --scenario post-ukraine --seeds 500 --format csv --out post.csv`]),
+    '',
+  ],
+  compare: () => [
+    'compare: two scenarios run on the same seeds (paired), compared at the horizon.',
+    '',
+    'Usage:',
+    `  ${SIM} compare --a ID|FILE --b ID|FILE --seeds N [--seed-start S] [--steps N] [--set LEVER=V ...] [--set-b LEVER=V ...] [--format json|csv|table] [--out FILE]`,
+    '',
+    'Options:',
+    indent([
+      '--a ID|FILE        scenario a (required)',
+      '--b ID|FILE        scenario b (required); b may be the same scenario as a, with --set-b',
+      ...SEEDS_OPTIONS,
+      '--set-b LEVER=V    pins for b only, on top of --set (which pins both)',
+      '--format F         json (default), csv, or table (aligned text for reading)',
+      ...COMMON_OPTIONS,
+    ]),
+    '',
+    "--steps defaults to a's length; the horizon date is counted from a's start. Metrics missing from",
+    "either scenario (an actor not on both rosters) are left out.",
+    '',
+    'JSON output:',
+    indent([
+      '{ a, b, seeds, seedStart, steps, horizon, pins: the --set pins, pinsB: b\'s (--set and --set-b),',
+      '  rows: [{metric, meanA, meanB, meanDiff: mean of the paired differences b - a,',
+      '          shareBGreater: share of seeds where b > a}, ...] }',
+    ]),
+    'CSV output: metric,mean_a,mean_b,mean_diff,share_b_greater  (one row per metric, after a "#" line)',
+    '',
+    'Examples:',
+    indent([
+      `${SIM} compare --a post-ukraine --b no-war-2022 --seeds 100 --format table`,
+      `${SIM} compare --a post-ukraine --b post-ukraine --set-b jp_rfe_openness=1 --seeds 100`,
+    ]),
+    '',
+  ],
+  sweep: () => [
+    'sweep: one lever over a list of values (a one-lever BehaviorSpace).',
+    '',
+    'Usage:',
+    `  ${SIM} sweep --scenario ID|FILE --lever NAME --values LIST --seeds N [--seed-start S] [--steps N] [--set LEVER=V ...] [--format json|csv|table] [--out FILE]`,
+    '',
+    'Options:',
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      '--lever NAME       the lever to sweep (required; see the list below); it cannot also be --set',
+      `--values LIST      v1,v2,... or from:to:step (both ends included), at most ${MAX_SWEEP_VALUES} values (required)`,
+      ...SEEDS_OPTIONS,
+      '--format F         json (default), csv, or table (metrics down, values across)',
+      ...COMMON_OPTIONS,
+    ]),
+    '',
+    'JSON output:',
+    indent(['{ scenario, lever, seeds, seedStart, steps, horizon, pins, metrics: [names],', '  rows: [{value, means: {NAME: ensemble mean at the horizon, ...}}, ...] }']),
+    'CSV output: <lever>,<metrics...>  (one row per value, after a "#" line)',
+    '',
+    'Example:',
+    indent([`${SIM} sweep --scenario post-ukraine --lever sanctions --values 0,0.5,1 --seeds 100 --format table`]),
+    '',
+  ],
+};
+
+export function commandHelp(cmd: Command): string {
+  return [...HELP[cmd](), 'Levers:', indent(leverLines()), '', 'Presets:', indent(presetLines()), '', 'Exit status:', indent(EXIT_CODES), ''].join('\n');
+}
