@@ -229,7 +229,10 @@ export function indicators(
 
 // ---------- utility ----------
 
-/** Effective alignment of i toward j in `security`: base weight, scaled by its lever. */
+/**
+ * Effective alignment of i toward j in `security`: base weight, scaled by its lever. In the security
+ * term, Cam Ranh access turns Russia–Vietnam warmth into a military presence (weight 1 + vn_cam_ranh).
+ */
 export function alignment(w: World, lev: Float64Array, i: number, j: number): number {
   const k = i * w.n + j;
   const a = w.secW[k];
@@ -238,10 +241,12 @@ export function alignment(w: World, lev: Float64Array, i: number, j: number): nu
   return li >= 0 ? a * (1 + lev[li]) : a;
 }
 
-/** Military weight of a tie: Cam Ranh access turns Russia–Vietnam warmth into a military presence. */
-function militaryWeight(w: World, lev: Float64Array, j: number, k: number): number {
-  if (w.vn >= 0 && ((j === w.ru && k === w.vn) || (j === w.vn && k === w.ru))) return 1 + lev[L.vn_cam_ranh];
-  return 1;
+let alignScratch = new Float64Array(0);
+/** Row i of the effective alignment matrix, into a reused buffer. */
+function alignRow(w: World, lev: Float64Array, i: number): Float64Array {
+  if (alignScratch.length < w.n) alignScratch = new Float64Array(w.n);
+  for (let k = 0; k < w.n; k++) alignScratch[k] = alignment(w, lev, i, k);
+  return alignScratch;
 }
 
 function counterweightScale(w: World, lev: Float64Array, i: number): number {
@@ -339,20 +344,21 @@ export function utility(
 
   // security: ties with allies and against threats, plus the friends of friends / enemies of enemies.
   if (wt[base + TERM_INDEX.security] !== 0) {
-    let sec = 0;
+    const a = alignRow(w, lev, i);
+    const cam = w.vn >= 0 ? 1 + lev[L.vn_cam_ranh] : 1;
     const h = w.params.heider;
+    let sec = 0;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const tij = T[i * n + j];
-      let v = alignment(w, lev, i, j) * militaryWeight(w, lev, i, j);
       let third = 0;
+      const row = j * n;
       for (let k = 0; k < n; k++) {
-        if (k === i || k === j) continue;
-        const a = alignment(w, lev, i, k);
-        if (a !== 0) third += a * T[j * n + k] * militaryWeight(w, lev, j, k);
+        if (k === i || k === j || a[k] === 0) continue;
+        const mil = (j === w.ru && k === w.vn) || (j === w.vn && k === w.ru) ? cam : 1;
+        third += a[k] * T[row + k] * mil;
       }
-      v += h * third;
-      sec += tij * v;
+      const milIJ = (i === w.ru && j === w.vn) || (i === w.vn && j === w.ru) ? cam : 1;
+      sec += T[i * n + j] * (a[j] * milIJ + h * third);
     }
     out[TERM_INDEX.security] = sec;
   }

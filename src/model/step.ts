@@ -49,6 +49,8 @@ export interface Recorder {
 
 const scratchDU = new Float64Array(3);
 const scratchP = new Float64Array(3);
+/** Trial order: hold first (the baseline), then the two moves. */
+const TRIALS = [0, -1, 1] as const;
 
 /** Logit choice by inverse CDF over (-1, 0, +1) with one uniform, so paired runs stay coupled. */
 function choose(beta: number, du: Float64Array, u: number, probs: Float64Array): number {
@@ -142,7 +144,7 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
       const other = s.moves[kt];
       let u0 = 0;
       // Evaluate hold first, then the two moves, restoring the tie each time.
-      for (const m of [0, -1, 1]) {
+      for (const m of TRIALS) {
         const v = clamp(t0 + (p.horizon * p.alpha * (m + other)) / 2, -1, 1);
         T[k] = v;
         T[kt] = v;
@@ -180,7 +182,7 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
         continue;
       }
       let u0 = 0;
-      for (const m of [0, -1, 1]) {
+      for (const m of TRIALS) {
         const undo = applyPolicyTrial(w, s, lev, sc, i, kind, m);
         const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms);
         if (m === 0) u0 = total;

@@ -67,6 +67,8 @@ export interface World {
   readonly ruFactor0: Float64Array;
   readonly ruOtherFactor0: number;
   readonly energyCap0: Float64Array;
+  /** Memo of each actor's growth factor by step (pure: a cache, not state). */
+  readonly growthMemo: Float64Array[];
 }
 
 export interface State {
@@ -221,7 +223,7 @@ export function buildWorld(spec: ModelSpec): World {
   const pinned = new Uint8Array(N_LEVERS);
   for (const name of LEVER_NAMES) if (spec.pinned[name] !== undefined) pinned[LEVER_INDEX[name]] = 1;
 
-  const partial: Omit<World, 'ruFactor0' | 'ruOtherFactor0' | 'energyCap0'> = {
+  const partial: Omit<World, 'ruFactor0' | 'ruOtherFactor0' | 'energyCap0' | 'growthMemo'> = {
     spec,
     n,
     ids,
@@ -258,11 +260,11 @@ export function buildWorld(spec: ModelSpec): World {
   };
   const ruFactor0 = new Float64Array(n);
   const energyCap0 = new Float64Array(N_BUYERS);
-  const w = { ...partial, ruFactor0, ruOtherFactor0: 1, energyCap0 } as World;
+  const w = { ...partial, ruFactor0, ruOtherFactor0: 1, energyCap0, growthMemo: [] } as World;
   for (let j = 0; j < n; j++) ruFactor0[j] = ruDyadFactor(w, levers0, j);
   const ruOtherFactor0 = ruOtherFactor(w, levers0);
   for (let b = 0; b < N_BUYERS; b++) energyCap0[b] = rawEnergyCap(w, levers0, b);
-  return { ...partial, ruFactor0, ruOtherFactor0, energyCap0 };
+  return { ...partial, ruFactor0, ruOtherFactor0, energyCap0, growthMemo: [] };
 }
 
 /** Lever-dependent factor on Russia's trade with partner j: sanctions, policy, Japan's openness. */
@@ -306,11 +308,23 @@ export function energyCap(w: World, s: State, lev: Float64Array, b: number): num
 
 /** Gravity growth of dyad (i, j) after t quarters: geometric mean of the two actors' growth. */
 export function dyadGrowth(w: World, i: number, j: number, t: number): number {
-  return Math.sqrt((1 + w.growth[i]) * (1 + w.growth[j])) ** (t / 4);
+  const g = growthAt(w, t);
+  return Math.sqrt(g[i] * g[j]);
 }
 
 export function actorGrowth(w: World, i: number, t: number): number {
-  return (1 + w.growth[i]) ** (t / 4);
+  return growthAt(w, t)[i];
+}
+
+/** Every actor's growth factor after t quarters, (1 + g)^(t/4), computed once per step. */
+export function growthAt(w: World, t: number): Float64Array {
+  let g = w.growthMemo[t];
+  if (!g) {
+    g = new Float64Array(w.n);
+    for (let i = 0; i < w.n; i++) g[i] = (1 + w.growth[i]) ** (t / 4);
+    w.growthMemo[t] = g;
+  }
+  return g;
 }
 
 export function initialState(w: World, rng: RngState): State {
