@@ -1,0 +1,98 @@
+// From app state to computed runs. The whole horizon is computed on every change (a few ms), so the view
+// can draw the full trajectory and scrubbing is a lookup: cause and effect seen at once.
+import type { LeverName } from '../model/levers';
+import { TERM_NAMES, type ModelSpec } from '../model/spec';
+import { type LoadResult, loadScenario } from '../scenario/load';
+import { DEFAULT_PRESET, loadPreset, PRESET_IDS } from '../scenario/presets';
+import type { ScenarioFile } from '../scenario/schema';
+import { Run, type StepRecord } from '../sim/run';
+import type { LeverEdit, WeightEdits } from './state';
+
+/** Scenario sources: the presets and, at most, one imported file (kept in this browser). */
+export class Library {
+  private imported: { id: string; result: LoadResult & { ok: true } } | null = null;
+
+  get ids(): string[] {
+    return this.imported && !PRESET_IDS.includes(this.imported.id) ? [...PRESET_IDS, this.imported.id] : [...PRESET_IDS];
+  }
+
+  get importedId(): string | null {
+    return this.imported?.id ?? null;
+  }
+
+  setImported(result: LoadResult & { ok: true }): string {
+    // An imported file whose id is a preset's would shadow it: give it a distinct id.
+    let id = result.file.id;
+    if (PRESET_IDS.includes(id)) id = `${id}-imported`;
+    this.imported = { id, result };
+    return id;
+  }
+
+  load(id: string): LoadResult {
+    if (this.imported && id === this.imported.id) return this.imported.result;
+    return loadPreset(id);
+  }
+
+  loadOrDefault(id: string): LoadResult & { ok: true } {
+    const r = this.load(id);
+    if (r.ok) return r;
+    const d = loadPreset(DEFAULT_PRESET);
+    if (!d.ok) throw new Error(`the default scenario does not load: ${d.errors.join('; ')}`);
+    return d;
+  }
+}
+
+export interface Computed {
+  id: string;
+  title: string;
+  file: ScenarioFile;
+  spec: ModelSpec;
+  run: Run;
+  horizon: number;
+  records: StepRecord[];
+  /** Lever values at which each lever was set by the user, by step. */
+  edits: LeverEdit[];
+}
+
+/** Apply weight edits to a scenario file and compile it again (weights apply to the whole run). */
+export function withWeights(file: ScenarioFile, weights: WeightEdits): LoadResult {
+  const w: ScenarioFile['weights'] = {};
+  for (const [id, terms] of Object.entries(file.weights)) w[id] = { ...terms };
+  for (const [id, terms] of Object.entries(weights)) {
+    w[id] = { ...(w[id] ?? {}) };
+    for (const term of TERM_NAMES) {
+      const v = terms[term];
+      if (v !== undefined) w[id][term] = v;
+    }
+  }
+  return loadScenario({ ...file, weights: w });
+}
+
+export function compute(
+  id: string,
+  base: LoadResult & { ok: true },
+  seed: number,
+  edits: readonly LeverEdit[],
+  weights: WeightEdits,
+  horizon = base.spec.steps,
+): Computed {
+  let spec = base.spec;
+  let file = base.file;
+  if (Object.keys(weights).length > 0) {
+    const r = withWeights(base.file, weights);
+    if (r.ok) {
+      spec = r.spec;
+      file = r.file;
+    }
+  }
+  const run = new Run(spec, { seed, record: true });
+  const sorted = [...edits].sort((a, b) => a.t - b.t);
+  for (const e of sorted) {
+    run.seek(e.t);
+    run.setLever(e.name as LeverName, e.value);
+  }
+  run.runTo(horizon);
+  const records: StepRecord[] = [];
+  for (let t = 0; t <= horizon; t++) records.push(run.recordAt(t));
+  return { id, title: spec.title, file, spec, run, horizon, records, edits: sorted };
+}

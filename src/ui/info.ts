@@ -1,0 +1,115 @@
+// The Info panel, after NetLogo's Info tab: what it is, how it works, how to use it, things to try,
+// what it leaves out, and the sources.
+import { OBSERVED } from '../data/record';
+import { LEVERS } from '../model/levers';
+import { escapeHtml } from './format';
+
+const TERMS: [string, string, string][] = [
+  [
+    'triangle',
+    "US, China and Russia score the strategic triangle as Wu Yu-shan does: your two ties, minus the tie between the other two. The US weighs the China–Russia part by us_engagement.",
+    'both Moscow and Beijing espouse the logic of the strategic triangle vis-a-vis the United States; Washington renounces the effort to deal with Russia ... as a strategic entity',
+  ],
+  [
+    'economy',
+    "Gains from trade and, for Russia, energy revenue; sanctions cut trade between Russia and every actor that complies.",
+    'isolation from the West, sanctions',
+  ],
+  [
+    'autonomy',
+    'Russia only: a cost that rises with its dependence on China.',
+    'unlikely that Russia would simply acquiesce in subordination to China; to avoid overdependence on China',
+  ],
+  [
+    'status',
+    "Russia only: its standing as an Asian player apart from China, from its ties across the region.",
+    'Russia has sought an independent standing in Asia apart from China; portray itself as an Asian player',
+  ],
+  ['leverage', "China only: what it gains from Russia's dependence (cheap energy, a junior partner).", "Russia's growing dependence on China"],
+  [
+    'security',
+    "Every actor: ties with allies and against threats (the US alliances with Japan and Korea; China's South China Sea interest, which makes Russia–Vietnam military ties a cost to China).",
+    'The permission granted by Vietnam to use Cam Ranh Bay',
+  ],
+  [
+    'counterweight',
+    'Japan (scaled by China–Japan tension) and the US (by us_engagement): the value of Russia not being wholly aligned with China.',
+    'Moscow prefers more Japanese presence, which also serves as a counterweight to China',
+  ],
+  [
+    'war_needs',
+    'Russia, scaled by the war: the value of suppliers and partners that do not sanction it (North Korea).',
+    'dynamic evolution as a result of the Russian war in Ukraine',
+  ],
+  ['compliance', 'Sanctioning actors: the cost of warmth or trade with Russia while sanctions are on.', 'isolation from the West, sanctions'],
+];
+
+export function infoHtml(): string {
+  const terms = TERMS.map(
+    ([name, text, quote]) => `<dt>${name}</dt><dd>${escapeHtml(text)}<blockquote>“${escapeHtml(quote)}”</blockquote></dd>`,
+  ).join('');
+  const levers = LEVERS.map(
+    (l) => `<li><code>${l.name}</code> (${l.min}–${l.max}): ${escapeHtml(l.meaning)}. <span class="muted">${escapeHtml(l.source)}</span></li>`,
+  ).join('');
+  const record = OBSERVED.map(
+    (p) => `<li>${p.year}: <code>${p.indicator}</code> ${p.value}: ${escapeHtml(p.source)}${p.note ? ` (${escapeHtml(p.note)})` : ''}</li>`,
+  ).join('');
+  return `
+  <div class="head"><h2 id="info-title">About the strategic triangle</h2>
+    <button type="button" class="btn" id="info-close">Close (Esc)</button></div>
+  <div class="body">
+    <h3>What it is</h3>
+    <p>A small, deterministic agent-based model of the US–China–Russia strategic triangle and of Russia's ties across
+    Asia: Japan, the two Koreas, Vietnam, the rest of Southeast Asia, Central Asia, and Europe. It asks how far Russia's
+    turn to Asia leaves it dependent on China, and what could change that. Each step is one quarter.</p>
+    <h3>How it works</h3>
+    <p>Every quarter each actor chooses, toward every other actor, to cool, hold or warm the tie, plus its own policy moves
+    (Russia shifts energy east or west; Japan, Korea and China invest in the Russian Far East or not; Vietnam opens or
+    closes Cam Ranh Bay; the US turns its pivot up or down). Choices follow a logit rule: a move is likelier the more it
+    raises the actor's utility, more sharply as <code>beta</code> grows. Ties then move with the choices, with Heider
+    balance (the enemy of my enemy), with trade, and with random shocks of size <code>noise</code>. Trade follows ties
+    and sanctions; Russia's trade lost to sanctions is partly diverted to China.</p>
+    <p>Each actor's utility is a weighted sum of named terms:</p>
+    <dl>${terms}</dl>
+    <p>The triangle is named after Lowell Dittmer (1981): all ties positive is a <i>ménage à trois</i>; two positive and
+    one negative a <i>romantic triangle</i> with a <i>pivot</i> courted by two <i>wings</i>; one positive a
+    <i>stable marriage</i> of two <i>partners</i> against a <i>pariah</i>; none a <i>unit veto</i>.</p>
+    <p>A run is a pure function of the scenario, the seed and your changes: the same link gives the same run, in this
+    browser or from the command line (<code>npm run sim -- run --scenario post-ukraine --seed 1</code>), and the hash at the
+    bottom right proves it.</p>
+    <h3>How to use it</h3>
+    <ul>
+      <li><b>Play</b> (<kbd>Space</kbd>), <b>step</b> (<kbd>←</kbd> <kbd>→</kbd>), <b>reset</b> (<kbd>R</kbd>), or drag the timeline;
+      click a chart to jump to a quarter. <kbd>C</kbd> toggles the compare view, <kbd>I</kbd> this panel.</li>
+      <li>Move a <b>lever</b> at any quarter: it applies from that quarter on, the future is recomputed and the charts redraw.
+      The panel lists your changes; the link carries them.</li>
+      <li>Hover or focus an actor to see its ties; click it to see, on the right, its utility term by term and the moves
+      it made with the utility change behind each.</li>
+      <li>Compare runs a second scenario with the same seed in lockstep: both scenes side by side, the second run dashed on
+      the charts, the difference at the current quarter spelled out.</li>
+      <li>Share the link; import a scenario file; export the scenario (JSON), the run (CSV) or the picture (PNG).</li>
+    </ul>
+    <h3>Things to try</h3>
+    <ul>
+      <li>Raise Japan's openness to the Far East (<code>jp_rfe_openness</code>) and watch Russia's dependence on China and its negotiating space.</li>
+      <li>Set the war to 0 at 2022Q1 and compare with <code>no-war-2022</code>: does the dependence still rise?</li>
+      <li>Let Washington treat Russia as a strategic entity (<code>us_engagement</code> up): does the triangle change shape?</li>
+      <li>Close Cam Ranh Bay (<code>vn_cam_ranh</code> to 0) and watch Russia's presence in Southeast Asia and China's view of Vietnam.</li>
+      <li>Turn <code>beta</code> down to 2: choices become noisy; try several seeds to see how much is chance.</li>
+      <li>Raise Russia's <code>autonomy</code> weight: how much does a Russia that minds its dependence change the outcome?</li>
+    </ul>
+    <h3>What it leaves out</h3>
+    <p>Domestic politics, leaders and elections; the war's course on the ground; finance and the currency of trade; India,
+    Turkey, the Gulf (only as "other" buyers); military balance beyond ties; anything inside a quarter. Ties are judgement on a
+    −1..1 scale, not measurements; the model is a tool to reason about mechanisms named in the sources, not a forecast.</p>
+    <h3>Levers</h3>
+    <ul>${levers}</ul>
+    <h3>Sources</h3>
+    <p>The mechanisms cite the seed texts (000: Russia and the strategic triangle after Ukraine; 001: Russia's Asian policy,
+    Japan, Vietnam and the Russian Far East). Dittmer, L. (1981), "The Strategic Triangle: An Elementary Game-Theoretical
+    Analysis", <i>World Politics</i> 33(4); Wu Yu-shan's scoring of roles; Heider (1946) and Marvel et al. (2011) on
+    balance; McKelvey and Palfrey (1995) on quantal response. The observed record drawn over the charts:</p>
+    <ul>${record}</ul>
+    <p>Each scenario file lists the source of each of its numbers under <code>sources</code>.</p>
+  </div>`;
+}
