@@ -1,10 +1,11 @@
 // Batch runs as functions of (scenario, levers, seeds), Mesa's batch_run and NetLogo's BehaviorSpace:
 // every seed is its own generator, seeds are consecutive from seedStart, nothing is shared.
+
+import { INDICATOR_NAMES, type ModelSpec } from '../model/spec';
+import { formatQuarter } from '../model/time';
 import { classifyTriangle, type TriangleConfig } from '../model/triangle';
 import { buildWorld, type World } from '../model/world';
-import type { ModelSpec } from '../model/spec';
-import { formatQuarter } from '../model/time';
-import { pairKey, type Pins, Run } from './run';
+import { type Pins, pairKey, Run } from './run';
 
 export const CONFIGS: readonly TriangleConfig[] = [
   'menage-a-trois',
@@ -23,15 +24,7 @@ export interface SeedsOptions {
 
 /** Names of the metrics tracked per step: indicators (built-in, then the scenario's) and ties. */
 export function metricNames(w: World): string[] {
-  const names = [
-    'ru_dependence_on_cn',
-    'cn_dependence_on_ru',
-    'ru_autonomy',
-    'ru_negotiating_space',
-    'rfe_development',
-    'ru_sea_presence',
-    ...w.spec.indicators.map((x) => x.name),
-  ];
+  const names: string[] = [...INDICATOR_NAMES, ...w.spec.indicators.map((x) => x.name)];
   for (let i = 0; i < w.n; i++) for (let j = i + 1; j < w.n; j++) names.push(pairKey(w.ids[i], w.ids[j]));
   return names;
 }
