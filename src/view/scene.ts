@@ -73,6 +73,7 @@ export class Scene {
   private readonly ringLayer = new Graphics();
   private readonly nodeLayer = new Container();
   private readonly labelLayer = new Container();
+  private readonly legendBox = new Container();
   private readonly legend = new Graphics();
   private readonly legendTexts: Text[] = [];
   private readonly tieTexts: Text[] = [];
@@ -123,9 +124,9 @@ export class Scene {
     for (const s of ['amity', 'enmity', 'near zero', 'width = strength']) {
       this.legendTexts.push(new Text({ text: s, style: { fontFamily: f, fontSize: 12, fill: theme.muted } }));
     }
-    this.root.addChild(this.ringLayer, this.edgeLayer, this.nodeLayer, this.labelLayer, this.legend);
+    this.root.addChild(this.ringLayer, this.edgeLayer, this.nodeLayer, this.labelLayer, this.legendBox);
     this.labelLayer.addChild(...this.tieTexts, this.title, this.configText, this.sentenceText, this.dateText, this.stepText);
-    this.legend.addChild(...this.legendTexts);
+    this.legendBox.addChild(this.legend, ...this.legendTexts);
   }
 
   /** Build the nodes for a roster (a new scenario). */
@@ -489,16 +490,20 @@ export class Scene {
         if (nv.roleText) {
           const text = role === 'neutral' ? 'no role' : role;
           if (nv.roleText.text !== text) nv.roleText.text = text;
+          // A narrow scene names the role only (the disc carries the id).
+          nv.nameText.visible = !this.compact;
+          if (this.compact) nv.roleText.style.fontWeight = '600';
           // Labels beside the corners, outward: Russia and China to the left, the United States to the right.
           const off = nv.r + 11;
           const right = nv.actor.id === 'US';
           const lx = right ? nv.x + off : nv.x - off;
-          const top = nv.y - (nv.nameText.height + nv.roleText.height - 3) / 2;
+          const nameH = this.compact ? 0 : nv.nameText.height - 3;
+          const top = nv.y - (nameH + nv.roleText.height) / 2;
           const ax = right ? 0 : 1;
           nv.nameText.anchor.set(ax, 0);
           nv.roleText.anchor.set(ax, 0);
           nv.nameText.position.set(lx, top);
-          nv.roleText.position.set(lx, top + nv.nameText.height - 3);
+          nv.roleText.position.set(lx, top + nameH);
         }
       } else {
         const fill = isFocus || isSel ? nv.actor.color : mix(nv.actor.color, t.bg, 0.25);

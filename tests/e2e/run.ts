@@ -1,0 +1,488 @@
+// End-to-end tests of the built app: `vite preview` serves dist/, playwright-core drives Debian's Chromium.
+// Run with `npm run test:e2e` (builds first). Prints one line per test and `N passed, M failed`; exits
+// non-zero on any failure. Screenshots go to artifacts/screenshots/ (git-ignored).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { loadPreset } from '../../src/scenario/presets';
+import { Run } from '../../src/sim/run';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = join(ROOT, 'artifacts/screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+interface HookState {
+  scenario: string;
+  seed: number;
+  t: number;
+  edits: { t: number; name: string; value: number }[];
+  compare: string | null;
+  url: string;
+  date: string;
+  horizon: number;
+  hash: string;
+  hashEnd: string;
+  config: string;
+  levers: Record<string, number>;
+  playing: boolean;
+  summary: string;
+  compareHash: string | null;
+}
+
+type Test = { name: string; fn: () => Promise<void> };
+const tests: Test[] = [];
+const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
+const metrics: Record<string, string> = {};
+
+function assert(cond: unknown, msg: string): asserts cond {
+  if (!cond) throw new Error(msg);
+}
+
+function eq<T>(a: T, b: T, msg: string): void {
+  if (a !== b) throw new Error(`${msg}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitHttp(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+let server: ChildProcess | null = null;
+let browser: Browser;
+let base = '';
+/** Console errors and page errors, per page; every test checks its page has none. */
+const errors = new Map<Page, string[]>();
+
+async function open(query = '', opts: { width?: number; height?: number; scheme?: 'light' | 'dark'; ctx?: BrowserContext } = {}): Promise<Page> {
+  const ctx =
+    opts.ctx ??
+    (await browser.newContext({ viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 }, colorScheme: opts.scheme ?? 'light' }));
+  const page = await ctx.newPage();
+  const errs: string[] = [];
+  errors.set(page, errs);
+  page.on('console', (m) => {
+    if (m.type() === 'error') errs.push(m.text());
+  });
+  page.on('pageerror', (e) => errs.push(e.message));
+  await page.goto(`${base}/${query}`);
+  await page.waitForFunction(() => window.__triangle?.ready === true, null, { timeout: 20000 });
+  await page.waitForTimeout(250);
+  return page;
+}
+
+async function close(page: Page): Promise<void> {
+  const errs = errors.get(page) ?? [];
+  await page.context().close();
+  if (errs.length > 0) throw new Error(`console errors: ${errs.join(' | ')}`);
+}
+
+const state = (page: Page) => page.evaluate(() => window.__triangle!.state()) as unknown as Promise<HookState>;
+
+async function setLever(page: Page, name: string, value: number): Promise<void> {
+  const input = page.locator(`.lil-controller[data-lever="${name}"] input`);
+  await input.fill(String(value));
+  await input.press('Enter');
+  await page.waitForTimeout(100);
+}
+
+function cli(args: string[]): string {
+  return execFileSync('npm', ['run', '--silent', 'sim', '--', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+function nodeRun(scenario: string, seed: number, steps: number): Run {
+  const r = loadPreset(scenario);
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  const run = new Run(r.spec, { seed, record: true });
+  run.runTo(steps);
+  return run;
+}
+
+// ---- tests ------------------------------------------------------------------------------------------
+
+test('the default scenario opens, the canvas is drawn, the seed and hash are shown', async () => {
+  const page = await open();
+  const s = await state(page);
+  eq(s.scenario, 'post-ukraine', 'default scenario');
+  eq(s.t, 0, 'starts at step 0');
+  const px = await page.evaluate(() => window.__triangle!.pixels());
+  assert(px.width > 300 && px.height > 200, `canvas too small: ${px.width}x${px.height}`);
+  assert(px.nonBackground > 5000, `canvas looks blank: ${px.nonBackground} non-background pixels`);
+  assert(px.colours > 50, `canvas has only ${px.colours} colours`);
+  const seed = await page.textContent('#h-seed');
+  eq(seed, 'seed 1', 'seed chip');
+  const hash = await page.getAttribute('#hash', 'data-hash');
+  eq(hash, s.hash, 'footer hash');
+  const first = await page.evaluate(() => performance.getEntriesByName('first-frame')[0]?.startTime ?? -1);
+  assert(first > 0, 'no first-frame mark');
+  metrics['first rendered frame (ms after navigation start)'] = first.toFixed(0);
+  await close(page);
+});
+
+test('the hash for (post-ukraine, seed 1, 16 steps) equals the CLI and a Node run', async () => {
+  const out = JSON.parse(cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', '16', '--format', 'json'])) as { hash: string };
+  const node = nodeRun('post-ukraine', 1, 16).hash(16);
+  eq(out.hash, node, 'CLI vs Node');
+  const page = await open('?scenario=post-ukraine&seed=1&t=16');
+  const shown = await page.getAttribute('#hash', 'data-hash');
+  eq(shown, out.hash, 'browser hash vs CLI');
+  eq(await page.getAttribute('#hash', 'data-t'), '16', 'hash step');
+  await close(page);
+});
+
+test('step, step back, scrub, reset and play behave (buttons and keyboard)', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1');
+  await page.click('#t-fwd');
+  eq((await state(page)).t, 1, 'after ▶');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  eq((await state(page)).t, 3, 'after → →');
+  await page.keyboard.press('ArrowLeft');
+  eq((await state(page)).t, 2, 'after ←');
+  await page.click('#t-back');
+  eq((await state(page)).t, 1, 'after ◀');
+  await page.locator('#t-scrub').evaluate((el: HTMLInputElement) => {
+    el.value = '10';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const s10 = await state(page);
+  eq(s10.t, 10, 'after scrubbing to 10');
+  eq(s10.date, '2024Q3', 'date at step 10');
+  eq(await page.textContent('#h-date'), '2024Q3', 'header date');
+  eq(s10.hash, nodeRun('post-ukraine', 1, 10).hash(10), 'hash at step 10 vs Node');
+  await page.locator('body').press('r');
+  eq((await state(page)).t, 0, 'after R');
+  await page.click('#t-back');
+  eq((await state(page)).t, 0, 'cannot step before 0');
+  await page.locator('body').press(' ');
+  assert((await state(page)).playing, 'space starts playing');
+  await page.waitForTimeout(1200);
+  await page.locator('body').press(' ');
+  const p = await state(page);
+  assert(!p.playing, 'space pauses');
+  assert(p.t >= 1 && p.t <= 4, `played to a plausible step at 2 q/s: ${p.t}`);
+  await page.click('#t-reset');
+  eq((await state(page)).t, 0, 'reset button');
+  await close(page);
+});
+
+test('a lever change applies from the current step on and changes the run', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=4');
+  const before = await state(page);
+  const h3 = nodeRun('post-ukraine', 1, 3).hash(3);
+  await setLever(page, 'war', 0);
+  const after = await state(page);
+  eq(after.t, 4, 'still at step 4');
+  eq(after.edits.length, 1, 'one edit');
+  eq(after.edits[0].name, 'war', 'edited lever');
+  eq(after.edits[0].t, 4, 'edit step');
+  eq(after.levers.war, 0, 'lever value at step 4');
+  assert(after.hashEnd !== before.hashEnd, 'the end of the run did not change');
+  assert(after.hash !== before.hash, 'the state at step 4 did not change');
+  assert(after.url.includes('set=war:0@4'), `URL lacks the edit: ${after.url}`);
+  const note = await page.textContent('#changes');
+  assert(note?.includes('war set to 0.00 from 2023Q1'), `no change note: ${note}`);
+  await page.locator('body').press('ArrowLeft');
+  eq((await state(page)).hash, h3, 'step 3 (before the change) is untouched');
+  await close(page);
+});
+
+test('a link reproduces exactly what the sender saw (and a reload keeps it)', async () => {
+  const page = await open('?scenario=japan-counterweight&seed=7&t=2');
+  await setLever(page, 'jp_rfe_openness', 0.95);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const sent = await state(page);
+  const url = page.url();
+  await close(page);
+  const other = await open(new URL(url).search);
+  const got = await state(other);
+  eq(got.scenario, sent.scenario, 'scenario');
+  eq(got.seed, 7, 'seed');
+  eq(got.t, sent.t, 'step');
+  eq(got.hash, sent.hash, 'hash at the step');
+  eq(got.hashEnd, sent.hashEnd, 'hash at the end');
+  eq(got.levers.jp_rfe_openness, 0.95, 'lever');
+  // A reload without the query string restores the last view from localStorage.
+  await other.goto(`${base}/`);
+  await other.waitForFunction(() => window.__triangle?.ready === true);
+  const back = await state(other);
+  eq(back.hashEnd, sent.hashEnd, 'restored after reload');
+  await close(other);
+});
+
+test('a strange link shows clear messages and falls back to defaults', async () => {
+  const page = await open('?scenario=atlantis&seed=abc&t=999&set=war:7@2,nope:1@1&compare=mars');
+  const s = await state(page);
+  eq(s.scenario, 'post-ukraine', 'fallback scenario');
+  eq(s.seed, 1, 'fallback seed');
+  eq(s.t, 16, 'step clamped to the horizon');
+  eq(s.edits.length, 0, 'bad edits dropped');
+  eq(s.compare, null, 'compare off');
+  const text = (await page.textContent('#messages')) ?? '';
+  for (const word of ['atlantis', 'abc', '999', 'war=7', 'nope', 'mars']) assert(text.includes(word), `message does not name "${word}": ${text}`);
+  const px = await page.evaluate(() => window.__triangle!.pixels());
+  assert(px.nonBackground > 5000, 'canvas blank after a strange link');
+  await close(page);
+});
+
+test('a broken scenario file shows field errors and keeps the run; a good one loads', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=5');
+  const before = await state(page);
+  const good = JSON.parse(readFileSync(join(ROOT, 'scenarios/post-ukraine.json'), 'utf8'));
+  const bad = structuredClone(good);
+  bad.actors[2].color = 'purple';
+  bad.steps = -3;
+  await page.setInputFiles('#file-input', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.waitForSelector('.msg.error');
+  const text = (await page.textContent('.msg.error')) ?? '';
+  assert(text.includes('broken.json'), 'error names the file');
+  assert(text.includes('actors[2].color'), `error lacks the field actors[2].color: ${text}`);
+  assert(text.includes('steps'), `error lacks the field steps: ${text}`);
+  const kept = await state(page);
+  eq(kept.hash, before.hash, 'run kept');
+  eq(kept.scenario, 'post-ukraine', 'scenario kept');
+  await page.setInputFiles('#file-input', { name: 'nonsense.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+  await page.waitForFunction(() => document.querySelector('.msg.error')?.textContent?.includes('not valid JSON'));
+  const mine = { ...good, id: 'my-scenario', title: 'My scenario' };
+  await page.setInputFiles('#file-input', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });
+  await page.waitForFunction(() => window.__triangle!.state().scenario === 'my-scenario');
+  eq(await page.textContent('#h-scenario'), 'My scenario', 'imported title');
+  await close(page);
+});
+
+test('the run CSV export has the CLI columns and values', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=0');
+  await page.click('.lil-title:has-text("Files and sharing")');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export run (CSV)")')]);
+  const path = await dl.path();
+  const mine = readFileSync(path, 'utf8').trim().split('\n');
+  const theirs = cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', '16', '--format', 'csv']).trim().split('\n');
+  eq(mine.length, theirs.length, 'row count');
+  eq(mine[1], theirs[1], 'header row');
+  for (let k = 2; k < mine.length; k++) eq(mine[k], theirs[k], `row ${k}`);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export scenario (JSON)")')]);
+  const parsed = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  eq(parsed.id, 'post-ukraine', 'exported scenario id');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export picture (PNG)")')]);
+  const buf = readFileSync(await png.path());
+  eq(buf.subarray(1, 4).toString(), 'PNG', 'PNG signature');
+  await close(page);
+});
+
+test('explain: clicking an actor shows its utility by term and its moves with utility changes', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=3');
+  await page.click('#explain button[data-actor="JP"]');
+  const text = (await page.textContent('#explain')) ?? '';
+  assert(text.includes('Japan'), 'explain names Japan');
+  assert(/economy/.test(text) && /security/.test(text), 'terms listed');
+  assert(/Japan (warmed|cooled|invested|raised|lowered|shifted)/.test(text) || text.includes('held everything'), `no moves: ${text.slice(0, 300)}`);
+  assert(/[+−]\d\.\d\d/.test(text), 'utility changes with signs');
+  await close(page);
+});
+
+test('compare: two scenarios in lockstep, the difference spelled out, C toggles it', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=8');
+  await page.locator('body').press('c');
+  const s = await state(page);
+  eq(s.compare, 'no-war-2022', 'default counterpart');
+  assert(s.url.includes('compare=no-war-2022'), 'compare in the URL');
+  const diff = (await page.textContent('#diff')) ?? '';
+  assert(diff.includes('no-war-2022') && diff.includes('dependence'), `diff strip: ${diff}`);
+  const b = loadPreset('no-war-2022');
+  assert(b.ok, 'preset loads');
+  const runB = new Run(b.spec, { seed: 1 });
+  runB.runTo(8);
+  eq(s.compareHash, runB.hash(8), 'B run at step 8 vs Node');
+  await page.keyboard.press('ArrowRight');
+  eq((await state(page)).t, 9, 'lockstep step');
+  await page.locator('body').press('c');
+  eq((await state(page)).compare, null, 'C toggles off');
+  await close(page);
+});
+
+test('accessibility: live summary, shortcuts shown, keyboard reaches the controls, text ≥ 12 px', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=2');
+  const summary = (await page.textContent('#summary')) ?? '';
+  assert(summary.includes('2022Q3') && summary.includes('step 2 of 16'), `summary lacks the date: ${summary}`);
+  assert(/dependence on China \d/.test(summary), `summary lacks indicators: ${summary}`);
+  eq(await page.getAttribute('#summary', 'aria-live'), 'polite', 'live region');
+  const keys = (await page.textContent('.keys')) ?? '';
+  assert(keys.includes('Space') && keys.includes('reset'), 'shortcuts shown');
+  // Tab through the page: the transport, the panel and the explain chips are all reachable.
+  const reached = new Set<string>();
+  for (let k = 0; k < 80; k++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      return el.id || el.dataset.actor || el.closest('[data-lever]')?.getAttribute('data-lever') || el.closest('.lil-controller')?.querySelector('.lil-name')?.textContent || el.tagName;
+    });
+    reached.add(id);
+  }
+  for (const want of ['btn-compare', 'btn-info', 't-play', 't-scrub', 't-speed', 'war', 'seed']) assert(reached.has(want), `Tab never reached ${want}: ${[...reached].join(', ')}`);
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (!el.offsetParent || el.closest('dialog')) continue;
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+      if (!own) continue;
+      const size = Number.parseFloat(getComputedStyle(el).fontSize);
+      if (size < 12) out.push(`${el.tagName}.${el.className}: ${size}px`);
+    }
+    return out;
+  });
+  eq(small.join('; '), '', 'text smaller than 12 px');
+  await page.locator('body').press('i');
+  assert(await page.isVisible('#info[open]'), 'I opens the Info panel');
+  const info = (await page.textContent('#info')) ?? '';
+  for (const h of ['What it is', 'How it works', 'How to use it', 'Things to try', 'What it leaves out', 'Sources']) assert(info.includes(h), `Info lacks "${h}"`);
+  await page.keyboard.press('Escape');
+  assert(!(await page.isVisible('#info[open]')), 'Escape closes Info');
+  await close(page);
+});
+
+test('layout: nothing overflows or overlaps at 1280×720 and 1440×900, light and dark (screenshots)', async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [w, h] of [
+    [1440, 900],
+    [1280, 720],
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const view of ['main', 'compare']) {
+        const q = view === 'main' ? '?scenario=post-ukraine&seed=1&t=6' : '?scenario=post-ukraine&seed=1&t=8&compare=no-war-2022';
+        const page = await open(q, { width: w, height: h, scheme });
+        await page.click('#explain button[data-actor="RU"]');
+        await page.waitForTimeout(300);
+        const problems = await page.evaluate(() => {
+          const out: string[] = [];
+          const de = document.documentElement;
+          if (de.scrollHeight > innerHeight + 1) out.push(`page scrolls vertically (${de.scrollHeight} > ${innerHeight})`);
+          if (de.scrollWidth > innerWidth + 1) out.push(`page scrolls horizontally (${de.scrollWidth} > ${innerWidth})`);
+          const boxes = ['#top', '#stage', '#charts', '#side', '#transport'].map((s) => [s, document.querySelector(s)!.getBoundingClientRect()] as const);
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const [na, a] = boxes[i];
+              const [nb, b] = boxes[j];
+              const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+              const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+              if (ox > 1 && oy > 1) out.push(`${na} overlaps ${nb}`);
+            }
+          }
+          // Header chips and transport items must not spill out of their bars.
+          for (const bar of ['#top', '#transport']) {
+            const r = document.querySelector(bar)!.getBoundingClientRect();
+            for (const el of document.querySelectorAll<HTMLElement>(`${bar} > *`)) {
+              const b = el.getBoundingClientRect();
+              if (b.width > 0 && (b.right > r.right + 1 || b.left < r.left - 1)) out.push(`${bar} item ${el.id || el.className} spills out`);
+            }
+          }
+          for (const id of ['h-date', 'h-seed']) {
+            const el = document.getElementById(id)!;
+            if (el.scrollWidth > el.clientWidth + 1) out.push(`#${id} is cut off`);
+          }
+          return out;
+        });
+        eq(problems.join('; '), '', `layout at ${w}×${h} ${scheme} ${view}`);
+        await page.screenshot({ path: join(SHOTS, `${view}-${w}x${h}-${scheme}.png`) });
+        await close(page);
+      }
+    }
+  }
+});
+
+test('performance: median frame time while playing at full speed', async () => {
+  const page = await open('?scenario=pre-2022&seed=1&t=0');
+  await page.selectOption('#t-speed', 'max');
+  for (let k = 0; k < 4; k++) {
+    await page.click('#t-play');
+    await page.waitForFunction(() => !window.__triangle!.state().playing, null, { timeout: 20000 });
+  }
+  const { frames, work } = await page.evaluate(() => ({ frames: [...window.__triangle!.frames], work: [...window.__triangle!.work] }));
+  assert(frames.length > 50, `too few frames: ${frames.length}`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  metrics['median frame interval while playing at max speed (ms)'] = median(frames).toFixed(1);
+  metrics['median work per frame while playing (ms)'] = median(work).toFixed(2);
+  metrics['frames measured'] = String(frames.length);
+  await close(page);
+});
+
+// ---- runner -----------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(SHOTS, { recursive: true });
+  const assets = join(ROOT, 'dist/assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const entry = readFileSync(join(ROOT, 'dist/index.html'), 'utf8').match(/src="\/assets\/([^"]+\.js)"/)?.[1];
+  if (entry) metrics['initial JS (entry chunk, gzipped kB)'] = (gzipSync(readFileSync(join(assets, entry))).length / 1024).toFixed(1);
+  metrics['all JS chunks (gzipped kB)'] = (js.reduce((s, f) => s + gzipSync(readFileSync(join(assets, f))).length, 0) / 1024).toFixed(1);
+
+  const port = await freePort();
+  server = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  base = `http://127.0.0.1:${port}`;
+  await waitHttp(`${base}/`, 20000);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const only = process.env.E2E_ONLY;
+  let passed = 0;
+  let failed = 0;
+  for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      console.log(`✓ ${t.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`✗ ${t.name}\n    ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  await browser.close();
+  console.log('');
+  for (const [k, v] of Object.entries(metrics)) console.log(`  ${k}: ${v}`);
+  writeFileSync(join(ROOT, 'artifacts/e2e-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  console.log(`screenshots in ${SHOTS}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main()
+  .then((code) => {
+    server?.kill();
+    process.exit(code);
+  })
+  .catch((e) => {
+    console.error(e);
+    server?.kill();
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  });
