@@ -1,6 +1,6 @@
 // Quantities derived from a state: trade potentials, energy prices, indicators, utilities.
 // Everything here is a pure function of (world, state, levers) and writes into caller-owned arrays.
-import { type IndicatorName, INDICATOR_NAMES, TERM_NAMES } from './spec';
+import { INDICATOR_NAMES, type IndicatorName, TERM_NAMES } from './spec';
 import {
   actorGrowth,
   B_CN,
@@ -11,13 +11,14 @@ import {
   clamp,
   dyadGrowth,
   effectivePolicy,
+  growthAt,
   L,
   N_BUYERS,
   N_TERMS,
   ruDyadFactor,
   ruOtherFactor,
-  sanctionFactor,
   type State,
+  sanctionFactor,
   TERM_INDEX,
   type World,
 } from './world';
@@ -69,28 +70,79 @@ function dyadPotential(w: World, s: State, i: number, j: number): number {
  * its base, the overflow going to partners outside the roster (MODEL.md 8: "China first, limited by
  * capacity").
  */
+/** Lever-dependent factors of Russia's row, recomputed only when the levers differ from last time. */
+interface RuLeverFactors {
+  key: Float64Array;
+  /** Trade factor per partner relative to calibration, and the share kept under sanctions. */
+  f: Float64Array;
+  keep: Float64Array;
+  fO: number;
+  keepO: number;
+  base: Float64Array;
+}
+const ruMemo = new WeakMap<World, RuLeverFactors>();
+const CAL_FLOOR = 0.05;
+
+function ruLeverFactors(w: World, lev: Float64Array): RuLeverFactors {
+  let m = ruMemo.get(w);
+  if (m) {
+    let same = true;
+    for (let k = 0; k < lev.length; k++) {
+      if (m.key[k] !== lev[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return m;
+  } else {
+    m = {
+      key: new Float64Array(lev.length),
+      f: new Float64Array(w.n),
+      keep: new Float64Array(w.n),
+      fO: 1,
+      keepO: 1,
+      base: new Float64Array(w.n),
+    };
+    ruMemo.set(w, m);
+  }
+  m.key.set(lev);
+  const p = w.params;
+  const sanc = lev[L.sanctions];
+  const sanc0 = w.levers0[L.sanctions];
+  for (let j = 0; j < w.n; j++) {
+    if (j === w.ru) continue;
+    // Calibration denominators are floored: a scenario that starts under total sanctions (factor 0)
+    // would otherwise divide by zero.
+    m.f[j] = ruDyadFactor(w, lev, j) / Math.max(CAL_FLOOR, w.ruFactor0[j]);
+    m.keep[j] = sanctionFactor(w, sanc, w.compliance[j]) / Math.max(CAL_FLOOR, sanctionFactor(w, sanc0, w.compliance[j]));
+  }
+  m.fO = ruOtherFactor(w, lev) / Math.max(CAL_FLOOR, w.ruOtherFactor0);
+  m.keepO = sanctionFactor(w, sanc, p.otherCompliance) / Math.max(CAL_FLOOR, sanctionFactor(w, sanc0, p.otherCompliance));
+  return m;
+}
+
 export function russiaRow(w: World, s: State, lev: Float64Array, P: Float64Array, O: Float64Array): void {
   const n = w.n;
   const ru = w.ru;
   const p = w.params;
   let lost = 0;
   let weightSum = 0;
-  const sanc = lev[L.sanctions];
-  const sanc0 = w.levers0[L.sanctions];
+  const m = ruLeverFactors(w, lev);
+  const baseOf = m.base;
+  const g = growthAt(w, s.t);
   for (let j = 0; j < n; j++) {
     if (j === ru) continue;
-    const base = w.x0[ru * n + j] * dyadGrowth(w, ru, j, s.t) * tieFactor(w, ru, j, s.ties) * rfeFactor(w, s, j);
-    const f = ruDyadFactor(w, lev, j) / w.ruFactor0[j];
-    P[ru * n + j] = base * f;
-    const keep = sanctionFactor(w, sanc, w.compliance[j]) / sanctionFactor(w, sanc0, w.compliance[j]);
+    const base = w.x0[ru * n + j] * Math.sqrt(g[ru] * g[j]) * tieFactor(w, ru, j, s.ties) * rfeFactor(w, s, j);
+    baseOf[j] = base;
+    P[ru * n + j] = base * m.f[j];
+    const keep = m.keep[j];
     if (keep < 1) lost += base * (1 - keep);
     if (w.compliance[j] < 0.5) weightSum += base * (1 - w.compliance[j]);
   }
   const gO = Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)) ** (s.t / 4);
   const baseO = w.o0[ru] * gO;
-  O[ru] = (baseO * ruOtherFactor(w, lev)) / w.ruOtherFactor0;
-  const keepO = sanctionFactor(w, sanc, p.otherCompliance) / sanctionFactor(w, sanc0, p.otherCompliance);
-  if (keepO < 1) lost += baseO * (1 - keepO);
+  O[ru] = baseO * m.fO;
+  if (m.keepO < 1) lost += baseO * (1 - m.keepO);
   const wO = baseO * (1 - p.otherCompliance);
   weightSum += wO;
   const diverted = p.diversion * lost;
@@ -98,7 +150,7 @@ export function russiaRow(w: World, s: State, lev: Float64Array, P: Float64Array
     let overflow = 0;
     for (let j = 0; j < n; j++) {
       if (j === ru || w.compliance[j] >= 0.5) continue;
-      const base = w.x0[ru * n + j] * dyadGrowth(w, ru, j, s.t) * tieFactor(w, ru, j, s.ties) * rfeFactor(w, s, j);
+      const base = baseOf[j];
       const want = (diverted * base * (1 - w.compliance[j])) / weightSum;
       const got = Math.min(want, p.diversionCap * base);
       overflow += want - got;
@@ -241,6 +293,40 @@ export function alignment(w: World, lev: Float64Array, i: number, j: number): nu
   return li >= 0 ? a * (1 + lev[li]) : a;
 }
 
+let secBuffer = new Float64Array(0);
+function secScratch(n: number): Float64Array {
+  if (secBuffer.length < n) secBuffer = new Float64Array(n);
+  return secBuffer;
+}
+
+/**
+ * Actor i's `security` is linear in its own ties: security_i = sum_j tie_ij * c_j, with
+ * c_j = a_ij * mil_ij + heider * sum_k a_ik * tie_jk * mil_jk (k != i, j). The coefficients do not
+ * involve i's own ties, so a move of i toward anyone leaves them unchanged; decisions compute them
+ * once per actor.
+ */
+export function securityCoefficients(w: World, s: State, lev: Float64Array, i: number, out: Float64Array): Float64Array {
+  const n = w.n;
+  const T = s.ties;
+  const a = alignRow(w, lev, i);
+  const cam = w.vn >= 0 ? 1 + lev[L.vn_cam_ranh] : 1;
+  const h = w.params.heider;
+  for (let j = 0; j < n; j++) {
+    out[j] = 0;
+    if (j === i) continue;
+    let third = 0;
+    const row = j * n;
+    for (let k = 0; k < n; k++) {
+      if (k === i || k === j || a[k] === 0) continue;
+      const mil = (j === w.ru && k === w.vn) || (j === w.vn && k === w.ru) ? cam : 1;
+      third += a[k] * T[row + k] * mil;
+    }
+    const milIJ = (i === w.ru && j === w.vn) || (i === w.vn && j === w.ru) ? cam : 1;
+    out[j] = a[j] * milIJ + h * third;
+  }
+  return out;
+}
+
 let alignScratch = new Float64Array(0);
 /** Row i of the effective alignment matrix, into a reused buffer. */
 function alignRow(w: World, lev: Float64Array, i: number): Float64Array {
@@ -274,6 +360,8 @@ export function utility(
   O: Float64Array,
   i: number,
   out: Float64Array,
+  /** Actor i's security coefficients, when the caller knows they are unchanged (see below). */
+  secCoef?: Float64Array,
 ): number {
   const n = w.n;
   const T = s.ties;
@@ -344,22 +432,9 @@ export function utility(
 
   // security: ties with allies and against threats, plus the friends of friends / enemies of enemies.
   if (wt[base + TERM_INDEX.security] !== 0) {
-    const a = alignRow(w, lev, i);
-    const cam = w.vn >= 0 ? 1 + lev[L.vn_cam_ranh] : 1;
-    const h = w.params.heider;
+    const c = secCoef ?? securityCoefficients(w, s, lev, i, secScratch(n));
     let sec = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      let third = 0;
-      const row = j * n;
-      for (let k = 0; k < n; k++) {
-        if (k === i || k === j || a[k] === 0) continue;
-        const mil = (j === w.ru && k === w.vn) || (j === w.vn && k === w.ru) ? cam : 1;
-        third += a[k] * T[row + k] * mil;
-      }
-      const milIJ = (i === w.ru && j === w.vn) || (i === w.vn && j === w.ru) ? cam : 1;
-      sec += T[i * n + j] * (a[j] * milIJ + h * third);
-    }
+    for (let j = 0; j < n; j++) if (j !== i) sec += T[i * n + j] * c[j];
     out[TERM_INDEX.security] = sec;
   }
 

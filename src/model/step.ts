@@ -6,6 +6,7 @@ import {
   N_INDICATORS,
   refreshPotential,
   type Scratch,
+  securityCoefficients,
   utility,
 } from './derive';
 import { Hasher } from './hash';
@@ -134,7 +135,9 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
   const dTerms = new Float64Array(N_TERMS);
   const du = scratchDU;
   const probs = scratchP;
+  const secCoef = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    securityCoefficients(w, s, lev, i, secCoef);
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const u = rng.next();
@@ -149,7 +152,7 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
         T[k] = v;
         T[kt] = v;
         refreshPotential(w, s, lev, P, O, i, j);
-        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms);
+        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, secCoef);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
       }
@@ -164,7 +167,7 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
         T[k] = v;
         T[kt] = v;
         refreshPotential(w, s, lev, P, O, i, j);
-        utility(w, s, lev, P, O, i, terms);
+        utility(w, s, lev, P, O, i, terms, secCoef);
         for (let q = 0; q < N_TERMS; q++) dTerms[q] = terms[q] - hold[q];
         T[k] = t0;
         T[kt] = t0;
@@ -232,11 +235,14 @@ function applyPolicyTrial(
       refreshPotential(w, s, lev, sc.potential, sc.otherPotential, w.ru, i);
     };
   }
+  // A decision lever may move trade (a scenario can make any lever a decision): recompute potentials.
   const d = w.decision[i];
   const before = lev[d];
   lev[d] = clamp(before + m * w.params.horizon * w.params.leverStep, 0, 1);
+  computePotentials(w, s, lev, sc.potential, sc.otherPotential);
   return () => {
     lev[d] = before;
+    computePotentials(w, s, lev, sc.potential, sc.otherPotential);
   };
 }
 

@@ -284,7 +284,7 @@ export function ruOtherFactor(w: World, lev: Float64Array): number {
 /** Energy embargo intensity: Crimea-level sanctions left energy alone; it bites above a threshold. */
 export function embargo(w: World, lev: Float64Array): number {
   const th = w.params.embargoThreshold;
-  return clamp((lev[L.sanctions] - th) / Math.max(1e-9, 1 - th - 0.2), 0, 1);
+  return clamp((lev[L.sanctions] - th) / Math.max(1e-9, 1 - th), 0, 1);
 }
 
 /** How much a western buyer would take (before normalisation to its initial share). */
