@@ -35,6 +35,8 @@ export interface UtilityRecord {
 export interface StepRecord {
   t: number;
   date: string;
+  /** Hash of the full state at this step (generator included). */
+  hash: string;
   ties: Record<string, number>;
   indicators: Record<string, number>;
   triangle: { config: TriangleConfig; roles: { US: TriangleRole; CN: TriangleRole; RU: TriangleRole }; neutral: string[] };
@@ -338,6 +340,7 @@ export class Run {
     return {
       t,
       date: formatQuarter(w.spec.start + t),
+      hash: hashState(s),
       ties,
       indicators: this.indicatorsAt(t),
       triangle: {
