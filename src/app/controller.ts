@@ -46,6 +46,8 @@ export interface TestHook {
   ready: boolean;
   state(): Record<string, unknown>;
   pixels(): { width: number; height: number; nonBackground: number; colours: number };
+  /** Where an actor is drawn, in page pixels. */
+  node(id: string, scene?: number): { x: number; y: number } | null;
   frames: number[];
   work: number[];
 }
@@ -127,10 +129,16 @@ export class App {
     this.rebuildViews();
     this.show(false);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.retheme());
+    window.addEventListener('pagehide', () => this.persistNow());
     window.__triangle = {
       ready: true,
       state: () => this.snapshot(),
       pixels: () => this.stage.pixelStats(),
+      node: (id, scene = 0) => {
+        const p = this.stage.scenes[scene]?.nodePosition(id);
+        const r = this.el('stage').getBoundingClientRect();
+        return p ? { x: r.left + p.x, y: r.top + p.y } : null;
+      },
       frames: this.frames,
       work: this.work,
     };
@@ -554,7 +562,15 @@ export class App {
     this.show(false);
   }
 
+  private persistTimer = 0;
+
+  /** The URL and the saved view follow the state; batched, since playing changes it every frame. */
   private persist(): void {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = window.setTimeout(() => this.persistNow(), this.transport.isPlaying ? 400 : 60);
+  }
+
+  private persistNow(): void {
     const q = serialize(this.state);
     if (location.search !== q) history.replaceState(null, '', q);
     store('state', q);

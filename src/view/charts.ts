@@ -161,7 +161,9 @@ export class Charts {
       const vals = spec.series
         .map((s) => {
           const v = s.value(rec);
-          return v === undefined ? '' : `<span class="v" style="--c:${s.color}" title="${escapeHtml(s.long)}">${escapeHtml(s.label)} <b>${fmt(v)}</b></span>`;
+          return v === undefined
+            ? ''
+            : `<span class="v" style="--c:${s.color}" title="${escapeHtml(s.long)}"><span class="lbl">${escapeHtml(s.label)} </span><b>${fmt(v)}</b></span>`;
         })
         .join(' ');
       head.innerHTML = `<span class="t">${escapeHtml(spec.title)}</span><span class="vals">${vals}</span>`;
@@ -169,6 +171,8 @@ export class Charts {
   }
 
   private resize(): void {
+    // Narrow charts keep the colour swatch and the value; the line labels name the series.
+    for (const cell of this.cells) cell.classList.toggle('narrow', cell.clientWidth < 280);
     this.plots.forEach((u, k) => {
       const { width, height } = this.plotSize(k);
       if (Math.abs(u.width - width) > 1 || Math.abs(u.height - height) > 1) u.setSize({ width, height });
@@ -261,6 +265,7 @@ export class Charts {
       this.plots.push(u);
     });
     this.updateHeads();
+    for (const cell of this.cells) cell.classList.toggle('narrow', cell.clientWidth < 280);
   }
 
   /** Cursor, shaded future, observed record and end-of-line labels, drawn on the plot's canvas. */

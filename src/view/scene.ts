@@ -526,52 +526,35 @@ export class Scene {
       if (isSel && !isFocus) g.circle(0, 0, nv.r + 4).stroke({ width: 1.5, color: hex(t.ink), alpha: 0.6 });
     }
 
-    // Legend, bottom right (the ring leaves that corner free).
+    // Legend, stacked in the bottom-right corner (the ring leaves that corner free).
     const { x, y, w, h } = this.bounds;
     const lg = this.legend;
     lg.clear();
-    const ly = y + h - 16;
+    const rows = this.compact ? 3 : 4;
+    const colW = Math.max(...this.legendTexts.slice(0, rows).map((tx) => tx.width)) + 30;
+    const px = x + w - 14 - colW;
     const items: [string, boolean][] = [
       [t.amity, false],
       [t.enmity, false],
       [t.muted, true],
     ];
-    const wt = this.legendTexts[3];
-    wt.visible = !this.compact;
-    if (this.compact) {
-      // Stacked in the corner: a narrow scene has no room for a row.
-      const colW = Math.max(...this.legendTexts.slice(0, 3).map((tx) => tx.width)) + 28;
-      items.forEach(([color, dash], k) => {
-        const yy = ly - (2 - k) * 16;
-        const px = x + w - 14 - colW;
-        if (dash) {
-          dashed(lg, px, yy, px + 22, yy, 5, 4);
-          lg.stroke({ width: 2, color: hex(color) });
-        } else {
-          lg.moveTo(px, yy).lineTo(px + 22, yy).stroke({ width: 4, color: hex(color), cap: 'round' });
-        }
-        const txt = this.legendTexts[k];
-        txt.anchor.set(0, 0.5);
-        txt.position.set(px + 28, yy);
-      });
-      return;
-    }
-    let total = wt.width;
-    for (let k = 0; k < 3; k++) total += 28 + this.legendTexts[k].width + 14;
-    let px = x + w - 14 - total;
-    items.forEach(([color, dash], k) => {
-      if (dash) {
-        dashed(lg, px, ly, px + 22, ly, 5, 4);
-        lg.stroke({ width: 2, color: hex(color) });
+    this.legendTexts[3].visible = rows === 4;
+    for (let k = 0; k < rows; k++) {
+      const yy = y + h - 14 - (rows - 1 - k) * 17;
+      if (k === 3) {
+        // Width = strength: three widths of the same tie colour.
+        [1.5, 4, 8].forEach((wd, q) => {
+          lg.moveTo(px + q * 8, yy).lineTo(px + q * 8 + 6, yy).stroke({ width: wd, color: hex(t.amity), cap: 'butt' });
+        });
+      } else if (items[k][1]) {
+        dashed(lg, px, yy, px + 22, yy, 5, 4);
+        lg.stroke({ width: 2, color: hex(items[k][0]) });
       } else {
-        lg.moveTo(px, ly).lineTo(px + 22, ly).stroke({ width: 4, color: hex(color), cap: 'round' });
+        lg.moveTo(px, yy).lineTo(px + 22, yy).stroke({ width: 4, color: hex(items[k][0]), cap: 'round' });
       }
       const txt = this.legendTexts[k];
       txt.anchor.set(0, 0.5);
-      txt.position.set(px + 28, ly);
-      px += 28 + txt.width + 14;
-    });
-    wt.anchor.set(0, 0.5);
-    wt.position.set(px, ly);
+      txt.position.set(px + 30, yy);
+    }
   }
 }
