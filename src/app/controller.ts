@@ -396,7 +396,7 @@ export class App {
       'negotiating space',
       ra.indicators.ru_negotiating_space,
       rb.indicators.ru_negotiating_space,
-    )}${row('China–Russia tie', ra.ties['CN-RU'], rb.ties['CN-RU'])}<span class="muted">charts: A solid, B dashed</span>`;
+    )}${row('China–Russia tie', ra.ties['CN-RU'], rb.ties['CN-RU'])}<span class="muted">charts: A solid, B dashed${this.state.edits.length || Object.keys(this.state.weights).length ? '; your changes apply to A only' : ''}</span>`;
   }
 
   private summaryText(): string {

@@ -277,6 +277,7 @@ export class Charts {
     const t = Math.min(this.t, this.xs.length - 1);
     const cx = Math.round(u.valToPos(this.xs[t], 'x', true));
     ctx.save();
+    ctx.setLineDash([]);
     // The future, shaded: the trajectory is all there, the present is where the line is.
     ctx.fillStyle = th.bg;
     ctx.globalAlpha = 0.45;

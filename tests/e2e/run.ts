@@ -212,6 +212,25 @@ test('a lever change applies from the current step on and changes the run', asyn
   await close(page);
 });
 
+test('the scenario picker loads each preset; new seed is seed + 1', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=3');
+  const picker = page.locator('.lil-controller:has(.lil-name:text-is("scenario")) select');
+  for (const id of ['pre-2022', 'no-war-2022', 'us-engages-russia', 'japan-counterweight', 'vietnam-closes-cam-ranh', 'post-ukraine']) {
+    await picker.selectOption(id);
+    const s = await state(page);
+    eq(s.scenario, id, 'picked scenario');
+    eq(s.t, 0, 'a new scenario starts at step 0');
+    const r = loadPreset(id);
+    assert(r.ok, `${id} loads`);
+    eq(s.horizon, r.spec.steps, `${id} horizon`);
+  }
+  await page.click('button:has-text("new seed (seed + 1)")');
+  const s = await state(page);
+  eq(s.seed, 2, 'new seed');
+  eq(await page.textContent('#h-seed'), 'seed 2', 'seed chip follows');
+  await close(page);
+});
+
 test('utility weights change the whole run and travel in the link', async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=5');
   const before = await state(page);
@@ -425,7 +444,6 @@ test('layout: nothing overflows or overlaps at 1280×720 and 1440×900, light an
       for (const view of ['main', 'compare']) {
         const q = view === 'main' ? '?scenario=post-ukraine&seed=1&t=6' : '?scenario=post-ukraine&seed=1&t=8&compare=no-war-2022';
         const page = await open(q, { width: w, height: h, scheme });
-        await page.click('#explain button[data-actor="RU"]');
         await page.waitForTimeout(300);
         const problems = await page.evaluate(() => {
           const out: string[] = [];
