@@ -1,5 +1,6 @@
 // Quantities derived from a state: trade potentials, energy prices, indicators, utilities.
 // Everything here is a pure function of (world, state, levers) and writes into caller-owned arrays.
+import { dpow } from './dmath';
 import { INDICATOR_NAMES, type IndicatorName, TERM_NAMES } from './spec';
 import {
   actorGrowth,
@@ -139,7 +140,7 @@ export function russiaRow(w: World, s: State, lev: Float64Array, P: Float64Array
     if (keep < 1) lost += base * (1 - keep);
     if (w.compliance[j] < 0.5) weightSum += base * (1 - w.compliance[j]);
   }
-  const gO = Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)) ** (s.t / 4);
+  const gO = dpow(Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)), s.t / 4);
   const baseO = w.o0[ru] * gO;
   O[ru] = baseO * m.fO;
   if (m.keepO < 1) lost += baseO * (1 - m.keepO);

@@ -1,5 +1,6 @@
 // One seeded generator per run, with a state that can be saved and restored (MODEL.md section 9).
 import seedrandom from 'seedrandom';
+import { dcos, dlog } from './dmath';
 
 export interface RngState {
   c: number;
@@ -33,5 +34,5 @@ export function createRng(seed: number | string, state?: RngState): Rng {
 export function normal(rng: Rng): number {
   const u1 = rng.next();
   const u2 = rng.next();
-  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * dlog(1 - u1)) * dcos(2 * Math.PI * u2);
 }

@@ -9,6 +9,7 @@ import {
   securityCoefficients,
   utility,
 } from './derive';
+import { dexp, dlog, dpow, dtanh } from './dmath';
 import { Hasher } from './hash';
 import { LEVER_NAMES } from './levers';
 import { createRng, normal, type Rng } from './rng';
@@ -59,7 +60,7 @@ function choose(beta: number, du: Float64Array, u: number, probs: Float64Array):
   for (let m = 0; m < 3; m++) if (du[m] > max) max = du[m];
   let sum = 0;
   for (let m = 0; m < 3; m++) {
-    const e = Math.exp(beta * (du[m] - max));
+    const e = dexp(beta * (du[m] - max));
     probs[m] = e;
     sum += e;
   }
@@ -306,7 +307,7 @@ function energyDynamics(w: World, s: State, move: number): void {
   const target = new Float64Array(N_BUYERS);
   for (let b = 0; b < N_BUYERS; b++) {
     const a = w.buyerActor[b];
-    const g = b === B_OTHER ? (1 + p.otherGrowth) ** (s.t / 4) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
+    const g = b === B_OTHER ? dpow(1 + p.otherGrowth, s.t / 4) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
     target[b] = w.e0[b] * g;
     targetSum += target[b];
   }
@@ -369,7 +370,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
         bal /= n - 2;
       }
       const b = w.x0[k] * dyadGrowth(w, i, j, s.t);
-      const econ = Math.tanh(Math.log((X[k] + 1) / (b + 1)));
+      const econ = dtanh(dlog((X[k] + 1) / (b + 1)));
       const v = clamp(
         T[k] +
           (p.alpha * (newMoves[k] + newMoves[j * n + i])) / 2 +

@@ -1,4 +1,5 @@
 // The compiled world (static data on typed arrays) and the mutable state of a run.
+import { dpow } from './dmath';
 import { LEVER_INDEX, LEVER_NAMES, type LeverName } from './levers';
 import type { RngState } from './rng';
 import { ENERGY_BUYERS, type ModelSpec, type Params, TERM_NAMES, type TermName } from './spec';
@@ -321,7 +322,7 @@ export function growthAt(w: World, t: number): Float64Array {
   let g = w.growthMemo[t];
   if (!g) {
     g = new Float64Array(w.n);
-    for (let i = 0; i < w.n; i++) g[i] = (1 + w.growth[i]) ** (t / 4);
+    for (let i = 0; i < w.n; i++) g[i] = dpow(1 + w.growth[i], t / 4);
     w.growthMemo[t] = g;
   }
   return g;

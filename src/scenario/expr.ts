@@ -1,92 +1,134 @@
 // The sandboxed expression language of event conditions and extra indicators (MODEL.md 10).
-// mathjs's parser, built from a handful of number-only factories (no import, evaluate, createUnit,
-// parse or any function that reaches outside), and every parsed tree is walked against a whitelist
-// before it is compiled: only numbers, known names, arithmetic, comparison, logic, ?: and a few
-// math functions. That follows mathjs's security guide: what is not in the instance cannot be called.
-import {
-  absDependencies,
-  addDependencies,
-  andDependencies,
-  compileDependencies,
-  create,
-  divideDependencies,
-  equalDependencies,
-  expDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  logDependencies,
-  maxDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  notDependencies,
-  orDependencies,
-  parseDependencies,
-  powDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-} from 'mathjs/number';
+// mathjs is used only as a parser, built from its number-only parse factory (no import, evaluate,
+// createUnit or any function that reaches outside: what is not in the instance cannot be called, as
+// its security guide advises). The parsed tree is checked against a whitelist — numbers, known names,
+// arithmetic, comparison, logic, ?: and a few functions — and evaluated by our own small closure
+// compiler, with the model's deterministic exp/log/pow so a condition fires identically in every engine.
+import { create, parseDependencies } from 'mathjs/number';
+import { dexp, dlog, dpow } from '../model/dmath';
 
-const math = create({
-  absDependencies,
-  addDependencies,
-  andDependencies,
-  compileDependencies,
-  divideDependencies,
-  equalDependencies,
-  expDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  logDependencies,
-  maxDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  notDependencies,
-  orDependencies,
-  parseDependencies,
-  powDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-});
+const math = create({ parseDependencies });
 
 export const EXPR_FUNCTIONS = ['abs', 'exp', 'log', 'max', 'min', 'sqrt'] as const;
-const FUNCTIONS = new Set<string>(EXPR_FUNCTIONS);
-const OPERATORS = new Set(['+', '-', '*', '/', '^', '%', 'mod', '<', '>', '<=', '>=', '==', '!=', 'and', 'or', 'not']);
-const NODE_TYPES = new Set([
-  'ConstantNode',
-  'SymbolNode',
-  'OperatorNode',
-  'ParenthesisNode',
-  'FunctionNode',
-  'ConditionalNode',
-]);
+
+type Fn = (args: number[]) => number;
+const FUNCTIONS: Readonly<Record<string, Fn>> = {
+  abs: (a) => Math.abs(a[0]),
+  exp: (a) => dexp(a[0]),
+  log: (a) => dlog(a[0]),
+  max: (a) => Math.max(...a),
+  min: (a) => Math.min(...a),
+  sqrt: (a) => Math.sqrt(a[0]),
+};
+
+const truth = (x: number) => x !== 0 && !Number.isNaN(x);
+
+/** x^y: exact repeated multiplication for small integer powers, the deterministic pow otherwise. */
+function power(x: number, y: number): number {
+  if (Number.isInteger(y) && Math.abs(y) <= 64) {
+    let r = 1;
+    for (let k = 0; k < Math.abs(y); k++) r *= x;
+    return y < 0 ? 1 / r : r;
+  }
+  return x > 0 ? dpow(x, y) : x === 0 ? 0 : Number.NaN;
+}
+
+const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '^': power,
+  '%': (a, b) => a - b * Math.floor(a / b),
+  mod: (a, b) => a - b * Math.floor(a / b),
+  '<': (a, b) => Number(a < b),
+  '>': (a, b) => Number(a > b),
+  '<=': (a, b) => Number(a <= b),
+  '>=': (a, b) => Number(a >= b),
+  '==': (a, b) => Number(a === b),
+  '!=': (a, b) => Number(a !== b),
+  and: (a, b) => Number(truth(a) && truth(b)),
+  or: (a, b) => Number(truth(a) || truth(b)),
+};
+const UNARY: Readonly<Record<string, (a: number) => number>> = {
+  '-': (a) => -a,
+  '+': (a) => a,
+  not: (a) => Number(!truth(a)),
+};
 
 export type CompiledExpr = (env: Readonly<Record<string, number>>) => number;
+type Eval = (env: Readonly<Record<string, number>>) => number;
 
 interface MathNode {
   type: string;
   name?: string;
   op?: string;
+  fn?: MathNode | { name?: string };
   value?: unknown;
-  fn?: { name?: string };
-  traverse(cb: (node: MathNode, path: string, parent: MathNode | null) => void): void;
-  compile(): { evaluate(scope: Record<string, number>): unknown };
+  args?: MathNode[];
+  content?: MathNode;
+  condition?: MathNode;
+  trueExpr?: MathNode;
+  falseExpr?: MathNode;
+}
+
+function compileNode(n: MathNode, text: string, known: ReadonlySet<string>): Eval {
+  const fail = (what: string): never => {
+    throw new Error(`"${text}": ${what}`);
+  };
+  switch (n.type) {
+    case 'ConstantNode': {
+      if (typeof n.value !== 'number') fail('only numbers are allowed as constants');
+      const v = n.value as number;
+      return () => v;
+    }
+    case 'SymbolNode': {
+      const name = n.name ?? '';
+      if (!known.has(name)) fail(`unknown name "${name}"`);
+      return (env) => env[name] ?? 0;
+    }
+    case 'ParenthesisNode':
+      return compileNode(n.content as MathNode, text, known);
+    case 'ConditionalNode': {
+      const c = compileNode(n.condition as MathNode, text, known);
+      const a = compileNode(n.trueExpr as MathNode, text, known);
+      const b = compileNode(n.falseExpr as MathNode, text, known);
+      return (env) => (truth(c(env)) ? a(env) : b(env));
+    }
+    case 'OperatorNode': {
+      const op = n.op ?? '';
+      const args = (n.args ?? []).map((x) => compileNode(x, text, known));
+      if (args.length === 1 && op in UNARY) {
+        const f = UNARY[op];
+        const a = args[0];
+        return (env) => f(a(env));
+      }
+      if (args.length === 2 && op in BINARY) {
+        const f = BINARY[op];
+        const [a, b] = args;
+        return (env) => f(a(env), b(env));
+      }
+      return fail(`operator ${op} is not allowed`);
+    }
+    case 'FunctionNode': {
+      const fn = n.fn as MathNode | undefined;
+      const fname = fn?.type === 'SymbolNode' ? (fn.name ?? '') : '';
+      if (!Object.hasOwn(FUNCTIONS, fname)) {
+        fail(`function ${fname || '(computed)'} is not allowed (use ${EXPR_FUNCTIONS.join(', ')})`);
+      }
+      const f = FUNCTIONS[fname];
+      const args = (n.args ?? []).map((x) => compileNode(x, text, known));
+      if (args.length === 0) fail(`${fname} needs an argument`);
+      return (env) => f(args.map((a) => a(env)));
+    }
+    default:
+      return fail(`${n.type.replace('Node', '').toLowerCase()} is not allowed`);
+  }
 }
 
 /**
  * Parse and check an expression over the given names. Throws an Error whose message names the
- * problem (unknown name, forbidden construct, syntax error), never runs anything while checking.
+ * problem (unknown name, forbidden construct, syntax error); nothing is evaluated while checking.
  */
 export function compileExpr(text: string, names: readonly string[]): CompiledExpr {
   if (text.length > 500) throw new Error('expression is longer than 500 characters');
@@ -96,26 +138,9 @@ export function compileExpr(text: string, names: readonly string[]): CompiledExp
   } catch (e) {
     throw new Error(`cannot parse "${text}": ${(e as Error).message}`);
   }
-  const known = new Set(names);
-  node.traverse((n, _path, parent) => {
-    if (!NODE_TYPES.has(n.type)) throw new Error(`"${text}": ${n.type.replace('Node', '').toLowerCase()} is not allowed`);
-    if (n.type === 'ConstantNode' && typeof n.value !== 'number') throw new Error(`"${text}": only numbers are allowed as constants`);
-    if (n.type === 'OperatorNode' && !OPERATORS.has(n.op ?? '')) throw new Error(`"${text}": operator ${n.op} is not allowed`);
-    if (n.type === 'FunctionNode') {
-      const fname = n.fn?.name ?? '';
-      if (!FUNCTIONS.has(fname)) throw new Error(`"${text}": function ${fname || '(computed)'} is not allowed (use ${EXPR_FUNCTIONS.join(', ')})`);
-    }
-    if (n.type === 'SymbolNode') {
-      const isCallee = parent?.type === 'FunctionNode' && parent.fn === (n as unknown);
-      if (!isCallee && !known.has(n.name ?? '')) throw new Error(`"${text}": unknown name "${n.name}"`);
-    }
-  });
-  const code = node.compile();
+  const f = compileNode(node, text, new Set(names));
   return (env) => {
-    const scope: Record<string, number> = {};
-    for (const k of names) scope[k] = env[k] ?? 0;
-    const v = code.evaluate(scope);
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    return typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
+    const v = f(env);
+    return Number.isFinite(v) ? v : Number.NaN;
   };
 }
