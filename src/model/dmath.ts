@@ -4,12 +4,12 @@
 // hash the same in Node and in the browser (MODEL.md 9), so the model uses these instead: range
 // reduction and fixed polynomial series built only from correctly rounded operations.
 
-const LN2_HI = 6.93147180369123816490e-1; // high bits of ln 2 (exact in 32 bits of mantissa)
-const LN2_LO = 1.90821492927058770002e-10; // ln 2 - LN2_HI
-const LN2 = 0.6931471805599453;
-const INV_LN2 = 1.4426950408889634;
-const PI = 3.141592653589793;
-const HALF_PI = 1.5707963267948966;
+const LN2_HI = 0.6931471803691238; // high bits of ln 2 (exact in 32 bits of mantissa)
+const LN2_LO = 1.9082149292705877e-10; // ln 2 - LN2_HI
+const LN2 = Math.LN2;
+const INV_LN2 = Math.LOG2E;
+const PI = Math.PI;
+const HALF_PI = Math.PI / 2;
 
 const buf = new DataView(new ArrayBuffer(8));
 
