@@ -59,7 +59,10 @@ export class Explain {
         return `<span class="name">${term}</span><span class="track" title="${term} ${fmtSigned(x)}"><span class="bar ${x >= 0 ? 'pos' : 'neg'}" style="left:${left}%;width:${w}%"></span></span><span class="val">${fmtSigned(x)}</span>`;
       })
       .join('');
-    const moves = rec.moves.filter((m) => m.actor === actor.id);
+    // Choices are logit, not best response: list the moves the utility favoured first, and say so
+    // plainly when a move went against it (a chance move, as bounded rationality allows).
+    const net = (m: (typeof rec.moves)[number]) => Object.values(m.dU).reduce<number>((t, v) => t + (v ?? 0), 0);
+    const moves = rec.moves.filter((m) => m.actor === actor.id).sort((a, b) => net(b) - net(a));
     const items = moves
       .slice(0, MAX_MOVES)
       .map((m) => {
@@ -68,7 +71,12 @@ export class Explain {
           .sort((a, b) => Math.abs(b[1] ?? 0) - Math.abs(a[1] ?? 0))
           .map(([term, v]) => `${term} ${fmtDelta(v ?? 0)}`)
           .join(', ');
-        return `<li>${escapeHtml(actor.name)} ${escapeHtml(movePhrase(m.kind, m.target, m.move, name))}: <span class="terms">${parts || 'no term changed'}</span> <span class="muted">(p ${fmt(m.p)})</span></li>`;
+        const total = net(m);
+        const why =
+          total < 0
+            ? `against its utility (net ${fmtDelta(total)}): a chance move, p ${fmt(m.p)}`
+            : `net ${fmtDelta(total)}, p ${fmt(m.p)}`;
+        return `<li>${escapeHtml(actor.name)} ${escapeHtml(movePhrase(m.kind, m.target, m.move, name))}: <span class="terms">${parts || 'no term changed'}</span> <span class="muted">(${why})</span></li>`;
       })
       .join('');
     const more = moves.length > MAX_MOVES ? `<li class="muted">and ${moves.length - MAX_MOVES} more</li>` : '';
