@@ -152,6 +152,7 @@ post = dict(
     events=[
         dict(at='2022Q1', set=dict(war=1, sanctions=0.8, jp_rfe_openness=0.15, us_engagement=0.0), label='Invasion of Ukraine; broad sanctions; Japan and South Korea join'),
         dict(at='2022Q4', set=dict(sanctions=0.9), label='EU crude embargo and G7 price cap'),
+        dict(at='2022Q1', when='ru_dependence_on_cn > 0.3', set={}, label="Milestone: China passes 30% of Russia's trade"),
     ],
     indicators=[dict(name='ru_cn_trade_gap', label="Russia's dependence minus China's", expr='ru_dependence_on_cn - cn_dependence_on_ru')],
 )

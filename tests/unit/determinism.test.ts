@@ -81,3 +81,25 @@ describe('determinism', () => {
     expect(run.recordAt(12).levers.sanctions).toBe(0.2);
   });
 });
+
+describe('events', () => {
+  it('a conditional event fires once, at the first step its condition holds', () => {
+    const run = new Run(spec(), { seed: 1 });
+    run.runTo(16);
+    const ev = "Milestone: China passes 30% of Russia's trade";
+    const fired = [...Array(17).keys()].filter((t) => run.recordAt(t).events.includes(ev));
+    expect(fired).toHaveLength(1);
+    const t = fired[0];
+    expect(run.recordAt(t).indicators.ru_dependence_on_cn).toBeGreaterThan(0.3);
+    expect(run.recordAt(t - 1).indicators.ru_dependence_on_cn).toBeLessThanOrEqual(0.3);
+  });
+
+  it('a pinned lever is not moved by a scheduled event', () => {
+    const run = new Run(spec(), { seed: 1, pins: { sanctions: 0.5 } });
+    run.runTo(16);
+    for (let t = 0; t <= 16; t++) expect(run.recordAt(t).levers.sanctions).toBe(0.5);
+    const free = new Run(spec(), { seed: 1 });
+    free.runTo(16);
+    expect(free.recordAt(16).levers.sanctions).toBe(0.9);
+  });
+});
