@@ -13,9 +13,11 @@ import { infoHtml } from '../ui/info';
 import { Messages } from '../ui/messages';
 import { Panel } from '../ui/panel';
 import { Transport } from '../ui/transport';
-import { type ChartRun, Charts } from '../view/charts';
+import { BAND_SEEDS, type BandResult } from '../sim/band';
+import { BAND_METRICS, type ChartBand, type ChartRun, Charts } from '../view/charts';
 import { Stage } from '../view/stage';
 import { readTheme } from '../view/theme';
+import { BandClient } from './band';
 import { type Computed, compute, Library } from './sim';
 import { type AppState, addEdit, hasState, parse, serialize } from './state';
 
@@ -50,6 +52,23 @@ export interface TestHook {
   node(id: string, scene?: number): { x: number; y: number } | null;
   frames: number[];
   work: number[];
+  /** The ensemble band shown behind run A, or null while none has arrived. */
+  band(): BandInfo | null;
+  /** Pixels of chart k that the band accounts for (drawn with and without it). */
+  bandPixels(k: number): Promise<{ differing: number; total: number }>;
+}
+
+export interface BandInfo {
+  state: string;
+  seeds: number;
+  seed: number;
+  /** Worker time for the last band, and from request to drawing. */
+  ms: number;
+  roundTripMs: number;
+  /** Its first seed's final hash equals the displayed run's. */
+  hashMatches: boolean;
+  /** Quantiles of a metric at step t. */
+  at: Record<string, { lo: number; med: number; hi: number }>;
 }
 
 declare global {
@@ -75,6 +94,11 @@ export class App {
   private rosterKey = '';
   private frames: number[] = [];
   private work: number[] = [];
+  private readonly bandClient = new BandClient();
+  private band: ChartBand | null = null;
+  private bandKey = '';
+  private bandShape = '';
+  private bandStats = { ms: 0, roundTripMs: 0, hashMatches: false };
   private el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
   async start(): Promise<void> {
@@ -125,8 +149,11 @@ export class App {
       toggleInfo: () => this.toggleInfo(),
     });
     this.wireChrome();
+    this.bandClient.onResult = (r, rt) => this.bandArrived(r, rt);
+    this.bandClient.onError = (msg) => this.bandFailed(msg);
     this.recompute();
     this.rebuildViews();
+    this.refreshBand();
     this.show(false);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.retheme());
     window.addEventListener('pagehide', () => this.persistNow());
@@ -141,6 +168,8 @@ export class App {
       },
       frames: this.frames,
       work: this.work,
+      band: () => this.bandInfo(),
+      bandPixels: (k) => this.charts.bandPixels(k),
     };
   }
 
@@ -187,6 +216,7 @@ export class App {
     this.state = { ...this.state, ...patch };
     this.recompute();
     this.rebuildViews();
+    this.refreshBand();
     this.show(animate);
   }
 
@@ -231,6 +261,7 @@ export class App {
     this.state = { ...this.state, edits };
     this.recompute();
     this.charts.setRuns(this.chartRuns(), this.state.t);
+    this.refreshBand();
     this.show(false);
   }
 
@@ -248,6 +279,58 @@ export class App {
     this.a = compute(s.scenario, baseA, s.seed, s.edits, s.weights, this.horizon);
     this.b = baseB?.ok ? compute(s.compare!, baseB, s.seed, [], {}, this.horizon) : null;
     if (s.t > this.horizon) this.state = { ...s, t: this.horizon };
+  }
+
+  // ---- the ensemble band --------------------------------------------------------------------------
+
+  /**
+   * Ask the worker for the band of run A's inputs (scenario file with weights, lever changes, seeds
+   * seed..seed+39, horizon) when they changed. The old band stays, dimmed, while the scenario and
+   * horizon are the same (a lever or seed moved); otherwise it goes at once.
+   */
+  private refreshBand(): void {
+    const req = {
+      file: this.a.file,
+      changes: this.a.edits.map((e) => ({ t: e.t, name: e.name, value: e.value })),
+      seed: this.state.seed,
+      seeds: BAND_SEEDS,
+      steps: this.a.horizon,
+      metrics: [...BAND_METRICS],
+    };
+    const key = JSON.stringify(req);
+    if (key === this.bandKey) return;
+    this.bandKey = key;
+    const shape = `${this.a.id}|${this.a.horizon}`;
+    if (shape !== this.bandShape) this.band = null;
+    this.bandShape = shape;
+    this.charts.setBand(this.band, this.band ? 'stale' : 'pending');
+    this.bandClient.request(req);
+  }
+
+  private bandArrived(r: BandResult, roundTripMs: number): void {
+    this.band = { seeds: r.seeds, seed: r.seed, metrics: r.metrics };
+    const hashMatches = r.hash === this.a.run.hash(this.a.horizon);
+    this.bandStats = { ms: r.ms, roundTripMs, hashMatches };
+    const host = this.el('charts');
+    host.dataset.bandMs = r.ms.toFixed(0);
+    host.dataset.bandCheck = hashMatches ? 'ok' : 'mismatch';
+    if (!hashMatches) console.error(`The band's seed ${r.seed} ends in state ${r.hash}, the run shown in ${this.a.run.hash(this.a.horizon)}`);
+    this.charts.setBand(this.band, 'ready');
+  }
+
+  private bandFailed(message: string): void {
+    this.band = null;
+    this.charts.setBand(null, 'error');
+    this.messages.show('warn', `The band of ${BAND_SEEDS} seeds could not be computed; the run shown is unaffected.`, [message], 8000, 'band');
+  }
+
+  private bandInfo(): BandInfo | null {
+    const b = this.band;
+    if (!b) return null;
+    const t = this.state.t;
+    const at: BandInfo['at'] = {};
+    for (const [name, q] of Object.entries(b.metrics)) at[name] = { lo: q.lo[t], med: q.med[t], hi: q.hi[t] };
+    return { state: this.el('charts').dataset.bandState ?? '', seeds: b.seeds, seed: b.seed, ...this.bandStats, at };
   }
 
   private seek(t: number, animate: boolean): void {

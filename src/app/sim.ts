@@ -1,11 +1,11 @@
 // From app state to computed runs. The whole horizon is computed on every change (a few ms), so the view
 // can draw the full trajectory and scrubbing is a lookup: cause and effect seen at once.
-import type { LeverName } from '../model/levers';
 import { type ModelSpec, TERM_NAMES } from '../model/spec';
 import { type LoadResult, loadScenario } from '../scenario/load';
 import { DEFAULT_PRESET, loadPreset, PRESET_IDS } from '../scenario/presets';
 import type { ScenarioFile } from '../scenario/schema';
-import { Run, type StepRecord } from '../sim/run';
+import { runWithChanges, sortChanges } from '../sim/replay';
+import type { Run, StepRecord } from '../sim/run';
 import type { LeverEdit, WeightEdits } from './state';
 
 /** Scenario sources: the presets and, at most, one imported file (kept in this browser). */
@@ -85,13 +85,8 @@ export function compute(
       file = r.file;
     }
   }
-  const run = new Run(spec, { seed, record: true });
-  const sorted = [...edits].sort((a, b) => a.t - b.t);
-  for (const e of sorted) {
-    run.seek(e.t);
-    run.setLever(e.name as LeverName, e.value);
-  }
-  run.runTo(horizon);
+  const sorted = sortChanges(edits);
+  const run = runWithChanges(spec, seed, sorted, horizon, true);
   const records: StepRecord[] = [];
   for (let t = 0; t <= horizon; t++) records.push(run.recordAt(t));
   return { id, title: spec.title, file, spec, run, horizon, records, edits: sorted };

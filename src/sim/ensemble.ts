@@ -40,6 +40,22 @@ export function toWorld(spec: ModelSpec | World): World {
   return 'n' in spec && 'spec' in spec ? spec : buildWorld(spec as ModelSpec);
 }
 
+/** Every metric of step t of a run computed that far, in the order of `metricNames(world)`. */
+export function metricValues(world: World, run: Run, t: number, names: readonly string[] = metricNames(world)): Float64Array {
+  const n = world.n;
+  const v = new Float64Array(names.length);
+  const ind = run.indicatorsAt(t);
+  let k = 0;
+  for (const name of names) {
+    if (name in ind) v[k] = ind[name];
+    k++;
+  }
+  const s = run.stateAt(t);
+  k = names.length - (n * (n - 1)) / 2;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) v[k++] = s.ties[i * n + j];
+  return v;
+}
+
 export function trajectory(world: World, seed: number, steps: number, pins: Pins = {}): Trajectory {
   const run = new Run(world, { seed, pins, record: false });
   const names = metricNames(world);
@@ -48,17 +64,8 @@ export function trajectory(world: World, seed: number, steps: number, pins: Pins
   const configs: TriangleConfig[] = [];
   for (let t = 0; t <= steps; t++) {
     if (t > 0) run.step();
-    const v = new Float64Array(names.length);
-    const ind = run.indicatorsAt(t);
-    let k = 0;
-    for (const name of names) {
-      if (name in ind) v[k] = ind[name];
-      k++;
-    }
+    values.push(metricValues(world, run, t, names));
     const s = run.state;
-    k = names.length - (n * (n - 1)) / 2;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) v[k++] = s.ties[i * n + j];
-    values.push(v);
     const T = s.ties;
     configs.push(
       classifyTriangle(T[world.us * n + world.cn], T[world.us * n + world.ru], T[world.cn * n + world.ru], world.params.epsilon)
@@ -84,6 +91,33 @@ export function quantileSorted(sorted: Float64Array | number[], q: number): numb
   const lo = Math.floor(h);
   const hi = Math.ceil(h);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Per-step quantiles of some metrics over trajectories: bands[metric][q][t] for each q of `qs`. */
+export function quantileBands(
+  trajectories: readonly (readonly Float64Array[])[],
+  names: readonly string[],
+  wanted: readonly string[],
+  qs: readonly number[],
+): Record<string, number[][]> {
+  const out: Record<string, number[][]> = {};
+  if (trajectories.length === 0) return out;
+  const steps = trajectories[0].length;
+  const column = new Float64Array(trajectories.length);
+  for (const name of wanted) {
+    const k = names.indexOf(name);
+    if (k < 0) continue;
+    const rows = qs.map(() => new Array<number>(steps));
+    for (let t = 0; t < steps; t++) {
+      for (let r = 0; r < trajectories.length; r++) column[r] = trajectories[r][t][k];
+      column.sort();
+      qs.forEach((q, i) => {
+        rows[i][t] = quantileSorted(column, q);
+      });
+    }
+    out[name] = rows;
+  }
+  return out;
 }
 
 export interface Summary {

@@ -85,6 +85,10 @@ export function infoHtml(): string {
       The panel lists your changes; the link carries them.</li>
       <li>Hover or focus an actor to see its ties; click it to see, on the right, its utility term by term and the moves
       it made with the utility change behind each.</li>
+      <li>Behind each line of the first three charts, a light <b>band</b>: 90% of 40 runs with your inputs and seeds
+      seed … seed + 39 fall inside it (5–95% quantiles; dotted: their median). It tells the seed's luck from the
+      mechanism, and it is what the observed record (rings) should be judged against. It is computed in the background
+      and redrawn after each change.</li>
       <li>Compare runs a second scenario with the same seed in lockstep: both scenes side by side, the second run dashed on
       the charts, the difference at the current quarter spelled out.</li>
       <li>Share the link; import a scenario file; export the scenario (JSON), the run (CSV) or the picture (PNG).</li>

@@ -112,6 +112,26 @@ async function setLever(page: Page, name: string, value: number): Promise<void> 
   await page.waitForTimeout(100);
 }
 
+interface BandInfo {
+  state: string;
+  seeds: number;
+  seed: number;
+  ms: number;
+  roundTripMs: number;
+  hashMatches: boolean;
+  at: Record<string, { lo: number; med: number; hi: number }>;
+}
+
+const band = (page: Page) => page.evaluate(() => window.__triangle!.band()) as unknown as Promise<BandInfo | null>;
+
+/** Wait until the worker's band for the current inputs is drawn. */
+async function bandReady(page: Page): Promise<BandInfo> {
+  await page.waitForSelector('#charts[data-band-state="ready"][data-band-seeds="40"]', { state: 'attached', timeout: 30000 });
+  const b = await band(page);
+  assert(b, 'no band after it was drawn');
+  return b;
+}
+
 function cli(args: string[]): string {
   return execFileSync('npm', ['run', '--silent', 'sim', '--', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
@@ -256,6 +276,74 @@ test('a lever change applies from the current step on and changes the run', asyn
   assert(note?.includes('war set to 0.00 from 2023Q1'), `no change note: ${note}`);
   await page.locator('body').press('ArrowLeft');
   eq((await state(page)).hash, h3, 'step 3 (before the change) is untouched');
+  await close(page);
+});
+
+test('the ensemble band of 40 seeds is drawn behind the lines and follows a lever', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=16');
+  const b = await bandReady(page);
+  eq(b.seeds, 40, 'band seeds');
+  eq(b.seed, 1, 'band starts at the seed shown');
+  assert(b.hashMatches, "the band's first seed does not end where the run shown ends");
+  eq(await page.getAttribute('#charts', 'data-band-check'), 'ok', 'band check attribute');
+  const note = (await page.textContent('.chart figcaption .band-note')) ?? '';
+  eq(note, '5–95% of 40 seeds', 'band key');
+  const noteTitle = (await page.getAttribute('.chart figcaption .band-note', 'title')) ?? '';
+  assert(noteTitle.includes('seeds 1–40') && noteTitle.includes('median'), `band key tooltip: ${noteTitle}`);
+  for (const m of ['ru_dependence_on_cn', 'cn_dependence_on_ru', 'ru_autonomy', 'ru_negotiating_space', 'CN-RU', 'CN-US', 'RU-US']) {
+    const q = b.at[m];
+    assert(q && q.lo <= q.med && q.med <= q.hi, `band of ${m} at the horizon is not ordered: ${JSON.stringify(q)}`);
+  }
+  const dep = b.at.ru_dependence_on_cn;
+  assert(dep.hi - dep.lo > 0.005, `the dependence band has no width: ${JSON.stringify(dep)}`);
+  // The band is seen: drawing the dependence and ties charts without it changes many pixels.
+  for (const k of [0, 1, 2]) {
+    const px = await page.evaluate((i) => window.__triangle!.bandPixels(i), k);
+    assert(px.differing > 0.005 * px.total, `chart ${k}: the band changes only ${px.differing} of ${px.total} pixels`);
+  }
+  metrics['band of 40 seeds, post-ukraine (worker ms)'] = b.ms.toFixed(0);
+  metrics['band of 40 seeds, post-ukraine (request to drawn, ms)'] = b.roundTripMs.toFixed(0);
+  // A lever change: the band goes stale at once, then the new one arrives and differs.
+  await page.locator('body').press('r');
+  await setLever(page, 'sanctions', 0);
+  const after = await bandReady(page);
+  assert(after.hashMatches, 'after the change, the band and the run disagree');
+  await page.locator('#t-scrub').evaluate((el: HTMLInputElement) => {
+    el.value = '16';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const end = (await band(page))!;
+  assert(
+    Math.abs(end.at.ru_dependence_on_cn.med - dep.med) > 1e-6 || Math.abs(end.at.ru_dependence_on_cn.hi - dep.hi) > 1e-6,
+    `the band did not move with the lever: ${JSON.stringify(dep)} then ${JSON.stringify(end.at.ru_dependence_on_cn)}`,
+  );
+  // Quick changes: only the last one's band is drawn.
+  await page.locator('body').press('r');
+  for (const v of [0.2, 0.4, 0.6]) await setLever(page, 'war', v);
+  const last = await bandReady(page);
+  assert(last.hashMatches, 'after quick changes, the band belongs to an older change');
+  await close(page);
+
+  const pre = await open('?scenario=pre-2022&seed=1&t=0');
+  const bp = await bandReady(pre);
+  assert(bp.hashMatches, 'pre-2022 band and run disagree');
+  metrics['band of 40 seeds, pre-2022 (worker ms)'] = bp.ms.toFixed(0);
+  metrics['band of 40 seeds, pre-2022 (request to drawn, ms)'] = bp.roundTripMs.toFixed(0);
+  await close(pre);
+
+  // Compare mode: the band is A's.
+  const cmp = await open('?scenario=post-ukraine&seed=3&t=8&compare=no-war-2022');
+  const bc = await bandReady(cmp);
+  assert(bc.hashMatches && bc.seed === 3, 'compare: the band is not A\'s');
+  await close(cmp);
+});
+
+test('a scenario\'s own indicators are named by their label', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=4');
+  const caption = page.locator('.chart figcaption').nth(3);
+  const html = (await caption.innerHTML()) ?? '';
+  assert(html.includes("Russia's dependence minus China's"), `the extra indicator's label is not in the caption: ${html}`);
+  assert(!html.includes('ru cn trade gap') && !html.includes('ru_cn_trade_gap'), 'the raw name is shown');
   await close(page);
 });
 
@@ -490,6 +578,7 @@ test('layout: nothing overflows or overlaps at 1280×720 and 1440×900, light an
       for (const view of ['main', 'compare']) {
         const q = view === 'main' ? '?scenario=post-ukraine&seed=1&t=6' : '?scenario=post-ukraine&seed=1&t=8&compare=no-war-2022';
         const page = await open(q, { width: w, height: h, scheme });
+        await bandReady(page);
         await page.waitForTimeout(300);
         const problems = await page.evaluate(() => {
           const out: string[] = [];
@@ -514,7 +603,7 @@ test('layout: nothing overflows or overlaps at 1280×720 and 1440×900, light an
               if (b.width > 0 && (b.right > r.right + 1 || b.left < r.left - 1)) out.push(`${bar} item ${el.id || el.className} spills out`);
             }
           }
-          for (const id of ['h-date', 'h-seed']) {
+          for (const id of ['h-date', 'h-seed', 'h-config']) {
             const el = document.getElementById(id)!;
             if (el.scrollWidth > el.clientWidth + 1) out.push(`#${id} is cut off`);
           }
