@@ -66,6 +66,11 @@ export interface EventSpec {
   when?: (env: Readonly<Record<string, number>>) => boolean;
   whenText?: string;
   label: string;
+  /**
+   * Pin the levers it sets from then on (as a user's slider change does): later events and decisions
+   * leave them. A lever already pinned (by `pinned` or `--set`) is not changed.
+   */
+  pin?: boolean;
 }
 
 export interface ExtraIndicatorSpec {

@@ -277,7 +277,9 @@ export function applyEvents(w: World, s: State): string[] {
       const v = ev.set[name];
       if (v === undefined) continue;
       const k = L[name];
-      if (!s.pinned[k]) s.levers[k] = v;
+      if (s.pinned[k]) continue;
+      s.levers[k] = v;
+      if (ev.pin) s.pinned[k] = 1;
     }
     fired.push(ev.label);
     env = null;

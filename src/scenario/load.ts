@@ -140,7 +140,7 @@ export function loadScenario(json: unknown): LoadResult {
         errors.push(`events[${k}].when: ${(err as Error).message}`);
       }
     }
-    events.push({ at, set: e.set as Partial<Record<LeverName, number>>, when, whenText: e.when, label: e.label });
+    events.push({ at, set: e.set as Partial<Record<LeverName, number>>, when, whenText: e.when, label: e.label, pin: e.pin });
   });
 
   const indicators: ExtraIndicatorSpec[] = [];

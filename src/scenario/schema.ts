@@ -60,6 +60,7 @@ export const eventSchema = z.strictObject({
   set: leverValues.describe('lever values the event sets (pinned levers are left alone)'),
   when: z.string().min(1).max(500).optional().describe('condition in the expression language'),
   label: z.string().min(1).max(120),
+  pin: z.boolean().optional().describe('hold the levers it sets from then on: later events and decisions leave them'),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -103,3 +103,27 @@ describe('events', () => {
     expect(free.recordAt(16).levers.sanctions).toBe(0.9);
   });
 });
+
+describe('pinning events', () => {
+  it('an event with pin: true holds its levers against later events and decisions, like a slider change', () => {
+    const r = loadPreset('post-ukraine');
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const pinned = {
+      ...r.spec,
+      events: [...r.spec.events, { at: 1, set: { sanctions: 0.2, vn_cam_ranh: 0.9 }, label: 'user', pin: true }],
+    };
+    const run = new Run(pinned, { seed: 1 });
+    run.runTo(16);
+    for (let t = 1; t <= 16; t++) {
+      expect(run.recordAt(t).levers.sanctions).toBe(0.2); // the 2022Q4 event (0.9) does not move it
+      expect(run.recordAt(t).levers.vn_cam_ranh).toBe(0.9); // nor does Vietnam's own decision
+    }
+    // The same change made with setLever at step 1 gives the same trajectory.
+    const slider = new Run(r.spec, { seed: 1 });
+    slider.runTo(1);
+    slider.setLever('sanctions', 0.2);
+    slider.setLever('vn_cam_ranh', 0.9);
+    slider.runTo(16);
+    expect(JSON.stringify(slider.recordAt(16).ties)).toBe(JSON.stringify(run.recordAt(16).ties));
+  });
+});
