@@ -142,7 +142,7 @@ post = dict(
                  "December 2022, products February 2023), Japan and South Korea sanctioning. Initial values are 2021 "
                  "figures (the eve of the war); sources by field in `sources`."),
     sources=dict(COMMON_SOURCES, **{'events': 'Invasion 24 February 2022; EU crude embargo and G7 price cap 5 December 2022; product embargo February 2023'}),
-    start='2022Q1', steps=16, seed=1,
+    start='2022Q1', steps=15, seed=1,
     actors=roster(2021), ties=TIES_2021, trade=TRADE_2021,
     energy=dict(shares=dict(EU=0.58, CN=0.2, JP=0.03, KR=0.03, other=0.16), eastCapacity=0.25, eastCapacityGrowth=0.015),
     rfe=dict(investment=dict(CN=10, JP=3, KR=1), development=0.3),

@@ -12,6 +12,7 @@ import {
   clamp,
   dyadGrowth,
   effectivePolicy,
+  embargo,
   growthAt,
   L,
   N_BUYERS,
@@ -57,7 +58,7 @@ function tieFactor(w: World, i: number, j: number, ties: Float64Array): number {
 /** Growth of the RFE-investment channel: investment-led trade (Sakhalin, Arctic LNG). */
 function rfeFactor(w: World, s: State, j: number): number {
   if (!w.investor[j]) return 1;
-  return 1 + (0.3 * (s.rfe[j] - w.k0[j])) / (w.k0[j] + 1);
+  return 1 + (w.params.investTradeElasticity * (s.rfe[j] - w.k0[j])) / (w.k0[j] + 1);
 }
 
 /** Potential of one non-Russian dyad: gravity growth times the tie factor. */
@@ -454,8 +455,10 @@ export function utility(
     const k = i * n + ru;
     const b = w.x0[k] * dyadGrowth(w, i, ru, s.t);
     const tradeRel = b > 0 ? P[k] / b : 0;
-    const inv = w.investor[i] ? s.rfe[i] / 5 : 0;
-    out[TERM_INDEX.compliance] = -lev[L.sanctions] * w.compliance[i] * (Math.max(0, T[k]) + 0.5 * tradeRel + inv);
+    // Investment falls under financial sanctions, which (like the energy embargo) bite only above
+    // Crimea-era levels: Japan's 2014 measures did not stop Arctic LNG 2.
+    const inv = w.investor[i] ? (s.rfe[i] / 5) * embargo(w, lev) : 0;
+    out[TERM_INDEX.compliance] = -w.compliance[i] * (lev[L.sanctions] * (Math.max(0, T[k]) + 0.5 * tradeRel) + inv);
   }
 
   let total = 0;

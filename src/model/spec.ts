@@ -115,7 +115,7 @@ export interface Params {
   cnMaxDiscount: number;
   /** Discount at which Russia sells to buyers outside the roster. */
   otherDiscount: number;
-  /** RFE investment stock change per move, USD bn. */
+  /** RFE investment change per move, as a share of the investor's stock (at least USD 1 bn's worth). */
   investStep: number;
   /** Quarterly depreciation of RFE investment. */
   depreciation: number;
@@ -139,6 +139,8 @@ export interface Params {
   rfeRate: number;
   /** Share of economic policy's effect the war economy crowds out at war = 1. */
   warDrag: number;
+  /** Investment-led trade: relative trade gain per relative growth of an investor's RFE stock. */
+  investTradeElasticity: number;
 }
 
 export const DEFAULT_PARAMS: Readonly<Params> = {
@@ -159,8 +161,8 @@ export const DEFAULT_PARAMS: Readonly<Params> = {
   energyReroute: 0.35,
   cnMaxDiscount: 0.4,
   otherDiscount: 0.2,
-  investStep: 0.25,
-  depreciation: 0.015,
+  investStep: 0.04,
+  depreciation: 0.005,
   leverStep: 0.05,
   leverCost: 0.3,
   otherCommodityShare: 0.6,
@@ -168,9 +170,10 @@ export const DEFAULT_PARAMS: Readonly<Params> = {
   embargoThreshold: 0.3,
   energyDrift: 0.03,
   energyWeight: 0.5,
-  capitalCost: 0.3,
+  capitalCost: 0.2,
   rfeRate: 0.05,
   warDrag: 0.5,
+  investTradeElasticity: 0.1,
 };
 
 export interface ModelSpec {

@@ -60,7 +60,8 @@ function choose(beta: number, du: Float64Array, u: number, probs: Float64Array):
   for (let m = 0; m < 3; m++) if (du[m] > max) max = du[m];
   let sum = 0;
   for (let m = 0; m < 3; m++) {
-    const e = dexp(beta * (du[m] - max));
+    // An infeasible move (-Infinity) has probability 0, whatever beta (0 * -Infinity would be NaN).
+    const e = du[m] === Number.NEGATIVE_INFINITY ? 0 : dexp(beta * (du[m] - max));
     probs[m] = e;
     sum += e;
   }
@@ -110,11 +111,17 @@ export function shiftEnergy(w: World, s: State, lev: Float64Array, e: Float64Arr
   }
 }
 
+/** One investment move: a share of the stock, so large and small investors move in proportion. */
+function investAmount(w: World, stock: number): number {
+  return w.params.investStep * Math.max(1, stock);
+}
+
 /** Move actor i's decision lever by one step, within [0, 1], unless it is pinned. */
 function applyLeverMove(w: World, s: State, lev: Float64Array, i: number, move: number): void {
   const d = w.decision[i];
   if (d < 0 || s.pinned[d]) return;
-  lev[d] = clamp(lev[d] + move * w.params.leverStep, 0, 1);
+  // Rounded to 1e-9 so that repeated steps of 0.05 read 0.75, not 0.7500000000000002.
+  lev[d] = Math.round(clamp(lev[d] + move * w.params.leverStep, 0, 1) * 1e9) / 1e9;
 }
 
 /**
@@ -147,9 +154,15 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
       const t0 = T[k];
       const other = s.moves[kt];
       let u0 = 0;
-      // Evaluate hold first, then the two moves, restoring the tie each time.
+      // Evaluate hold first, then the two moves, restoring the tie each time. A move that the clamp
+      // at ±1 makes identical to holding is not a move: it is left out of the choice.
+      const vHold = clamp(t0 + (p.horizon * p.alpha * other) / 2, -1, 1);
       for (const m of TRIALS) {
         const v = clamp(t0 + (p.horizon * p.alpha * (m + other)) / 2, -1, 1);
+        if (m !== 0 && v === vHold) {
+          du[m + 1] = Number.NEGATIVE_INFINITY;
+          continue;
+        }
         T[k] = v;
         T[kt] = v;
         refreshPotential(w, s, lev, P, O, i, j);
@@ -188,6 +201,11 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
       let u0 = 0;
       for (const m of TRIALS) {
         const undo = applyPolicyTrial(w, s, lev, sc, i, kind, m);
+        if (!undo) {
+          // Nothing to move (no stock left to sell, no room east or west, a lever at its bound).
+          du[m + 1] = Number.NEGATIVE_INFINITY;
+          continue;
+        }
         const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
@@ -199,7 +217,7 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
       if (rec && move !== 0) {
         const undo = applyPolicyTrial(w, s, lev, sc, i, kind, move);
         utility(w, s, lev, P, O, i, terms);
-        undo();
+        undo?.();
         for (let t = 0; t < N_TERMS; t++) dTerms[t] = terms[t] - hold[t];
         const target = kind === 'lever' ? w.decision[i] : -1;
         rec.decision(i, kind, target, move, probs[c], dTerms);
@@ -208,7 +226,12 @@ function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, 
   }
 }
 
-/** Apply a policy move to the state for a lookahead; returns the function that undoes it. */
+const NOTHING = () => {};
+
+/**
+ * Apply a policy move to the state for a lookahead; returns the function that undoes it, or null
+ * when the move changes nothing (it is then not a real option).
+ */
 function applyPolicyTrial(
   w: World,
   s: State,
@@ -217,19 +240,24 @@ function applyPolicyTrial(
   i: number,
   kind: PolicyKind,
   m: number,
-): () => void {
-  if (m === 0) return () => {};
+): (() => void) | null {
+  if (m === 0) return NOTHING;
   if (kind === 'energy') {
     const saved = sc.energy;
     saved.set(s.energy);
     shiftEnergy(w, s, lev, s.energy, m, w.params.horizon * w.params.energyStep);
+    let changed = false;
+    for (let b = 0; b < N_BUYERS; b++) if (s.energy[b] !== saved[b]) changed = true;
+    if (!changed) return null;
     return () => {
       s.energy.set(saved);
     };
   }
   if (kind === 'invest') {
     const before = s.rfe[i];
-    s.rfe[i] = Math.max(0, before + m * w.params.horizon * w.params.investStep);
+    const after = Math.max(0, before + m * w.params.horizon * investAmount(w, before));
+    if (after === before) return null;
+    s.rfe[i] = after;
     refreshPotential(w, s, lev, sc.potential, sc.otherPotential, w.ru, i);
     return () => {
       s.rfe[i] = before;
@@ -239,7 +267,9 @@ function applyPolicyTrial(
   // A decision lever may move trade (a scenario can make any lever a decision): recompute potentials.
   const d = w.decision[i];
   const before = lev[d];
-  lev[d] = clamp(before + m * w.params.horizon * w.params.leverStep, 0, 1);
+  const after = clamp(before + m * w.params.horizon * w.params.leverStep, 0, 1);
+  if (after === before) return null;
+  lev[d] = after;
   computePotentials(w, s, lev, sc.potential, sc.otherPotential);
   return () => {
     lev[d] = before;
@@ -394,7 +424,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   // Policies: energy, RFE investment, decision levers.
   energyDynamics(w, s, w.ru >= 0 ? newPolicy[w.ru * 3] : 0);
   for (let i = 0; i < n; i++) {
-    if (w.investor[i]) s.rfe[i] = Math.max(0, s.rfe[i] * (1 - p.depreciation) + newPolicy[i * 3 + 1] * p.investStep);
+    if (w.investor[i]) s.rfe[i] = Math.max(0, s.rfe[i] * (1 - p.depreciation) + newPolicy[i * 3 + 1] * investAmount(w, s.rfe[i]));
     if (w.decision[i] >= 0) applyLeverMove(w, s, s.levers, i, newPolicy[i * 3 + 2]);
   }
   rfeDynamics(w, s);

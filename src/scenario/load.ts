@@ -1,7 +1,9 @@
 // Validate a scenario (parsed JSON or text) and compile it into the model's ModelSpec.
 // Every problem is reported with the path of the field it concerns; nothing throws past here.
 import type { z } from 'zod';
+import { indicators as indicatorsOf, N_INDICATORS } from '../model/derive';
 import { LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
+import { createRng } from '../model/rng';
 import {
   type ActorSpec,
   DEFAULT_PARAMS,
@@ -12,7 +14,9 @@ import {
   type ModelSpec,
   type Params,
 } from '../model/spec';
+import { conditionEnv } from '../model/step';
 import { parseQuarter } from '../model/time';
+import { buildWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
 import { type ScenarioFile, scenarioSchema } from './schema';
 
@@ -107,7 +111,7 @@ export function loadScenario(json: unknown): LoadResult {
   if (Math.abs(sum - 1) > 1e-6) errors.push(`energy.shares: shares must sum to 1 (they sum to ${sum.toFixed(4)})`);
   for (const b of ENERGY_BUYERS) {
     if (b !== 'other' && shares[b] > 0 && !index.has(b)) {
-      errors.push(`energy.shares.${b}: ${b} buys Russian energy but is not on the roster`);
+      errors.push(`energy.shares.${b}: ${b} buys Russian energy but is not on the roster (give it 0 or leave it out)`);
     }
   }
   if (f.energy.eastCapacity < shares.CN) errors.push('energy.eastCapacity: must be at least China\'s current share');
@@ -187,5 +191,20 @@ export function loadScenario(json: unknown): LoadResult {
     events,
     indicators,
   };
+  // An extra indicator must give a number on the scenario's own start (a division by zero, a log of a
+  // negative number would otherwise print as NaN/null in every row).
+  if (indicators.length > 0) {
+    const w = buildWorld(spec);
+    const s = initialState(w, createRng(spec.seed).state());
+    const env = conditionEnv(w, s, indicatorsOf(w, s, s.levers, s.trade, s.other, new Float64Array(N_INDICATORS)));
+    indicators.forEach((x, k) => {
+      const v = x.evaluate(env);
+      env[x.name] = v;
+      if (!Number.isFinite(v)) {
+        errors.push(`indicators[${k}].expr: "${x.expr}" gives no number at the start (${v}); check for a division by zero or the log of a non-positive value`);
+      }
+    });
+    if (errors.length > 0) return { ok: false, errors };
+  }
   return { ok: true, spec, file: f };
 }

@@ -41,7 +41,7 @@ const paramShape = Object.fromEntries(
 
 export const actorSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: z.string().min(1).max(40),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb'),
   sanctionCompliance: unit.describe('0..1: how fully this actor applies Western sanctions on Russia'),
   asian: z.boolean().describe("counts toward Russia's Asian standing"),
@@ -76,9 +76,14 @@ export const scenarioSchema = z.strictObject({
   ties: z.record(pairKey, z.number().min(-1).max(1)).describe('initial ties, "A-B": -1..1'),
   trade: z.record(pairKey, z.number().min(0)).describe('trade, "A-B": USD bn per year'),
   energy: z.strictObject({
-    shares: z.strictObject(
-      Object.fromEntries(ENERGY_BUYERS.map((b) => [b, unit])) as Record<(typeof ENERGY_BUYERS)[number], typeof unit>,
-    ),
+    shares: z
+      .strictObject(
+        Object.fromEntries(ENERGY_BUYERS.map((b) => [b, unit.default(0)])) as Record<
+          (typeof ENERGY_BUYERS)[number],
+          z.ZodDefault<typeof unit>
+        >,
+      )
+      .describe("shares of Russia's energy exports by buyer, summing to 1; a buyer left out takes 0"),
     eastCapacity: unit.describe("the largest share of Russia's energy exports China can take now"),
     eastCapacityGrowth: z.number().min(0).max(0.1).describe('growth of that capacity per quarter'),
   }),

@@ -167,8 +167,9 @@ export function ensemble(spec: ModelSpec | World, opts: SeedsOptions): EnsembleR
       for (let r = 0; r < runs.length; r++) column[r] = runs[r].values[t][k];
       metrics[name] = summarise(column);
     });
-    const configs = Object.fromEntries(CONFIGS.map((c) => [c, 0])) as Record<TriangleConfig, number>;
-    for (const r of runs) configs[r.configs[t]] += 1 / runs.length;
+    const counts = Object.fromEntries(CONFIGS.map((c) => [c, 0])) as Record<TriangleConfig, number>;
+    for (const r of runs) counts[r.configs[t]] += 1;
+    const configs = Object.fromEntries(CONFIGS.map((c) => [c, counts[c] / runs.length])) as Record<TriangleConfig, number>;
     out.push({ t, date: formatQuarter(world.spec.start + t), metrics, configs });
   }
   return {
