@@ -92,7 +92,7 @@ function rewriteParseError(command: string, e: unknown, names: readonly string[]
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (/does not take an argument/.test(msg)) return `option ${opt} does not take a value`;
       if (/ambiguous/.test(msg)) {
-        return `option ${opt} needs a value (a value starting with "-" is written ${opt}=-VALUE)`;
+        return `option ${opt} needs a value; if you meant a negative number, no option takes one (write ${opt}=VALUE to pass a value starting with "-")`;
       }
       return `option ${opt} needs a value`;
     default:

@@ -1,7 +1,7 @@
 // The CLI as a function: words in, text out, an exit status back. main.ts hands it process.argv and the
 // process streams; tests hand it arrays and string sinks. Nothing here calls process.exit or throws.
 import { randomBytes } from 'node:crypto';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliError } from './args';
 import { COMMAND_FNS, parseCommand } from './commands';
@@ -35,28 +35,48 @@ function wantsHelp(args: readonly string[]): boolean {
   return false;
 }
 
-/** Write next to the target, then rename: an existing file is replaced whole or not at all. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/**
+ * Write a regular file next to the target, then rename: an existing file is replaced whole or not at
+ * all. A symbolic link is written through (its target is replaced, the link stays), and anything that
+ * is not a regular file (/dev/null, a pipe) is written to directly, never replaced.
+ */
+function writeAtomically(given: string, text: string): void {
+  let path = given;
+  let tmp = '';
   try {
+    let st: Stats | undefined;
+    try {
+      st = statSync(path); // follows links
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (st && !st.isFile() && !st.isDirectory()) {
+      writeFileSync(path, text);
+      return;
+    }
+    if (st?.isFile()) path = realpathSync(path);
+    tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     writeFileSync(tmp, text, { flag: 'wx' });
     renameSync(tmp, path);
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file was never created
+    if (e instanceof CliError) throw e;
+    if (tmp) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // the temp file was never created
+      }
     }
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? 'no such directory'
+        ? 'no such folder, or files cannot be created there'
         : code === 'EISDIR'
           ? 'it is a directory'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : (e as Error).message;
-    throw new CliError(`--out: cannot write ${path}: ${why}`);
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'permission denied (the folder is not writable)'
+            : (e as Error).message.split('\n')[0];
+    throw new CliError(`--out: cannot write ${given}: ${why}`);
   }
 }
 
@@ -91,6 +111,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     const values = parseCommand(first, rest);
     const result = COMMAND_FNS[first](values, { cwd });
     if (result.out !== undefined) {
+      if (result.out.trim() === '') throw new CliError('--out needs a file name');
       writeAtomically(isAbsolute(result.out) ? result.out : resolve(cwd, result.out), result.text);
     } else {
       io.stdout.write(result.text);

@@ -67,7 +67,7 @@ function format(v: Values, allowed: readonly string[]): string {
 }
 
 function steps(v: Values, spec: ModelSpec): number {
-  return typeof v.steps === 'string' ? parseInteger(v.steps, '--steps', 1, MAX_STEPS) : spec.steps;
+  return typeof v.steps === 'string' ? parseInteger(v.steps, '--steps', 0, MAX_STEPS) : spec.steps;
 }
 
 function seeds(v: Values, command: string): { seeds: number; seedStart: number } {
@@ -185,7 +185,8 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
   const a = resolveScenario(required(v, 'a', 'compare', `scenario a: ${SCENARIO_HINT}`), '--a', ctx.cwd).spec;
   const b = resolveScenario(required(v, 'b', 'compare', `scenario b: ${SCENARIO_HINT}`), '--b', ctx.cwd).spec;
   const s = seeds(v, 'compare');
-  const n = steps(v, a);
+  // Unless told, compare at the shorter scenario's horizon, so neither runs past its own.
+  const n = typeof v.steps === 'string' ? steps(v, a) : Math.min(a.steps, b.steps);
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
   const pinsB = canonicalPins(pins, parsePins(v['set-b'] as string[] | undefined, '--set-b'));
   const res = { ...compare(a, b, { ...s, steps: n, pins, pinsB }), pinsB };
@@ -201,6 +202,7 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
         'seed-start': s.seedStart,
         steps: n,
         horizon: res.horizon,
+        'horizon b': res.horizonB,
         pinned: pinsText(pins),
         'pinned b': pinsText(pinsB),
       }),
@@ -212,7 +214,7 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
   const title = [
     `a = ${res.a}${pinsLabel(canonicalPins(a.pinned, pins))}`,
     `b = ${res.b}${pinsLabel(canonicalPins(b.pinned, pinsB))}`,
-    `${s.seeds} paired seed${s.seeds > 1 ? 's' : ''} from ${s.seedStart}, horizon ${res.horizon} (${n} steps)`,
+    `${s.seeds} paired seed${s.seeds > 1 ? 's' : ''} from ${s.seedStart}, horizon ${res.horizon === res.horizonB ? res.horizon : `${res.horizon} in a, ${res.horizonB} in b`} (${n} steps)`,
   ];
   const body = table(
     ['metric', 'mean a', 'mean b', 'b - a', 'share b > a'],

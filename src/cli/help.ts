@@ -59,7 +59,7 @@ const EXIT_CODES = [
 ];
 
 const COMMON_OPTIONS = [
-  `--steps N          quarters to simulate, 1..${MAX_STEPS} (default: the scenario's length)`,
+  `--steps N          quarters to simulate, 0..${MAX_STEPS} (default: the scenario's length)`,
   '--set LEVER=V      pin a lever at V for the whole run (events and decisions leave it); repeat',
   '                   the option or separate pins with commas: --set war=0,sanctions=0.5',
   '--out FILE         write the output to FILE (atomically: only once the run succeeded)',

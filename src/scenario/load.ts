@@ -63,7 +63,7 @@ export function parseScenarioText(text: string): LoadResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
+    return { ok: false, errors: [`not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`] };
   }
   return loadScenario(json);
 }

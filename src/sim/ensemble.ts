@@ -199,7 +199,9 @@ export interface CompareResult {
   seeds: number;
   seedStart: number;
   steps: number;
+  /** The date at the horizon in a (and in b, which may start elsewhere). */
   horizon: string;
+  horizonB: string;
   pins: Pins;
   rows: CompareRow[];
 }
@@ -241,6 +243,7 @@ export function compare(
     seedStart: opts.seedStart ?? 1,
     steps,
     horizon: formatQuarter(wa.spec.start + steps),
+    horizonB: formatQuarter(wb.spec.start + steps),
     pins: opts.pins ?? {},
     rows,
   };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -318,7 +318,7 @@ describe('--out', () => {
   it('leaves an existing file alone on error, and leaves no temp files', () => {
     const path = join(dir, 'keep.json');
     writeFileSync(path, 'precious');
-    for (const bad of [['--set', 'war=7'], ['--steps', '0'], ['--seed', 'x']]) {
+    for (const bad of [['--set', 'war=7'], ['--steps', '-1'], ['--seed', 'x']]) {
       const r = cli('run', '--scenario', 'post-ukraine', '--out', path, ...bad);
       expect(r.code).toBe(2);
       expect(readFileSync(path, 'utf8')).toBe('precious');
@@ -326,10 +326,37 @@ describe('--out', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('--steps 0 gives the start state, whose hash the app shows at step 0', () => {
+    const r = cli('run', '--scenario', 'post-ukraine', '--steps', '0');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.trajectory).toHaveLength(1);
+    expect(j.hash).toBe(j.trajectory[0].hash);
+  });
+
+  it('--out writes through a symbolic link and leaves the link in place', () => {
+    const target = join(dir, 'real.csv');
+    const link = join(dir, 'link.csv');
+    writeFileSync(target, 'old');
+    symlinkSync(target, link);
+    const r = cli('run', '--scenario', 'post-ukraine', '--steps', '1', '--format', 'csv', '--out', link);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toMatch(/^# strategic-triangle run/);
+  });
+
+  it('compare defaults to the shorter horizon and names both dates', () => {
+    const r = cli('compare', '--a', 'pre-2022', '--b', 'post-ukraine', '--seeds', '2', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.steps).toBe(15);
+    expect([j.horizon, j.horizonB]).toEqual(['2015Q4', '2025Q4']);
+  });
+
   it('an unwritable --out is an input error', () => {
     const r = cli('run', '--scenario', 'post-ukraine', '--steps', '1', '--out', join(dir, 'no/such/dir/x.json'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^error: --out: cannot write .*no such directory\n$/);
+    expect(r.err).toMatch(/^error: --out: cannot write .*no such folder, or files cannot be created there\n$/);
   });
 });
 
@@ -359,8 +386,8 @@ describe('errors: one line, "error: ", exit status 2, nothing on stdout', () => 
     ['unknown scenario', ['run', '--scenario', 'post-ukrane'], /unknown scenario "post-ukrane" \(presets: .*post-ukraine/],
     ['missing file', ['run', '--scenario', 'nowhere/x.json'], /cannot read scenario file nowhere\/x\.json: no such file/],
     ['directory as file', ['run', '--scenario', '.'], /cannot read scenario file \.: it is a directory/],
-    ['steps 0', ['run', '--scenario', 'post-ukraine', '--steps', '0'], /--steps=0 is out of range 1\.\.400/],
-    ['steps 401', ['run', '--scenario', 'post-ukraine', '--steps', '401'], /--steps=401 is out of range 1\.\.400/],
+    ['steps 401', ['run', '--scenario', 'post-ukraine', '--steps', '401'], /--steps=401 is out of range 0\.\.400/],
+    ['empty --out', ['run', '--scenario', 'post-ukraine', '--out', ''], /--out needs a file name/],
     ['seeds 0', ['ensemble', '--scenario', 'post-ukraine', '--seeds', '0'], /--seeds=0 is out of range 1\.\.100000/],
     ['seeds too many', ['ensemble', '--scenario', 'post-ukraine', '--seeds', '100001'], /--seeds=100001 is out of range/],
     ['seed too large', ['run', '--scenario', 'post-ukraine', '--seed', '4294967296'], /--seed=4294967296 is out of range/],
