@@ -2,7 +2,7 @@
 // It reads step records only (never the model or its generator) and eases between them.
 // Ties: width = strength, hue = sign (blue amity, orange enmity), dashed when |tie| < 0.05.
 // The triangle's side lengths follow its ties (friends closer), so its shape is the state at a glance.
-import { Circle, Container, Graphics, Text } from 'pixi.js';
+import { CanvasTextMetrics, Circle, Container, Graphics, Text } from 'pixi.js';
 import type { StepRecord } from '../sim/run';
 import { CONFIG_NAMES, configSentence, fmtSigned } from '../ui/format';
 import { hex, mix, type Theme } from './theme';
@@ -16,6 +16,10 @@ export interface SceneActor {
 const CORNERS = ['US', 'CN', 'RU'] as const;
 const NEAR_ZERO = 0.05;
 const EASE_MS = 200;
+/** Widest an actor's name may be drawn (px); a longer one is cut with an ellipsis (the tooltip has it whole). */
+const MAX_LABEL = 170;
+/** Labels keep this far from the scene's edges. */
+const EDGE = 6;
 
 /** Screen angles (degrees, 0 = right, 90 = down) roughly as on a map: Europe west, Japan east. */
 const RING_ANGLE: Record<string, number> = {
@@ -42,6 +46,8 @@ interface NodeView {
   idText: Text | null;
   nameText: Text;
   roleText: Text | null;
+  /** What the name label was last fitted to: text, width and weight. */
+  fitted: string;
   x: number;
   y: number;
   r: number;
@@ -132,7 +138,13 @@ export class Scene {
   /** Build the nodes for a roster (a new scenario). */
   setActors(actors: readonly SceneActor[], label: string): void {
     this.label = label;
-    for (const nv of this.nodes) nv.box.destroy({ children: true });
+    // A node's name and role labels live in the label layer (drawn above every node), not in its box:
+    // destroy them with the box, or they stay on screen under the next roster's labels.
+    for (const nv of this.nodes) {
+      nv.nameText.destroy();
+      nv.roleText?.destroy();
+      nv.box.destroy({ children: true });
+    }
     this.nodes = [];
     this.byId.clear();
     this.n = actors.length;
@@ -177,7 +189,21 @@ export class Scene {
         this.labelLayer.addChild(roleText);
       }
       this.labelLayer.addChild(nameText);
-      const nv: NodeView = { actor, index, corner, box, disc, idText, nameText, roleText, x: 0, y: 0, r: corner ? 25 : 13, angle: angle ?? 0 };
+      const nv: NodeView = {
+        actor,
+        index,
+        corner,
+        box,
+        disc,
+        idText,
+        nameText,
+        roleText,
+        fitted: '',
+        x: 0,
+        y: 0,
+        r: corner ? 25 : 13,
+        angle: angle ?? 0,
+      };
       box.hitArea = new Circle(0, 0, nv.r + 6);
       box.on('pointerover', () => this.onHover(actor.id));
       box.on('pointerout', () => this.onHover(null));
@@ -279,6 +305,60 @@ export class Scene {
   nodePosition(id: string): { x: number; y: number; r: number } | null {
     const nv = this.byId.get(id);
     return nv ? { x: nv.x, y: nv.y, r: nv.r } : null;
+  }
+
+  /**
+   * The labels drawn, for tests: every Text object under this scene, the count a roster of this size
+   * should have, and each actor's name label (its text, its full name, its box in canvas pixels).
+   */
+  labelInfo(): { texts: number; expected: number; names: { id: string; text: string; full: string; visible: boolean; box: { x: number; y: number; w: number; h: number } }[] } {
+    let texts = 0;
+    const count = (c: Container): void => {
+      for (const ch of c.children) {
+        if (ch instanceof Text) texts++;
+        else if (ch instanceof Container) count(ch);
+      }
+    };
+    count(this.root);
+    const fixed = this.tieTexts.length + this.legendTexts.length + 5; // title, configuration, sentence, date, step
+    const corners = this.nodes.filter((nv) => nv.corner).length;
+    return {
+      texts,
+      expected: fixed + this.nodes.length + 2 * corners,
+      names: this.nodes.map((nv) => {
+        const b = nv.nameText.getBounds();
+        return {
+          id: nv.actor.id,
+          text: nv.nameText.text,
+          full: nv.actor.name,
+          visible: nv.nameText.visible && this.root.visible,
+          box: { x: b.x, y: b.y, w: b.width, h: b.height },
+        };
+      }),
+    };
+  }
+
+  /** Show `full` in a node's name label, cut with an ellipsis to at most `maxW` pixels. */
+  private fitName(nv: NodeView, full: string, maxW: number): void {
+    const t = nv.nameText;
+    const w = Math.max(24, Math.min(MAX_LABEL, maxW));
+    const key = `${full}|${Math.floor(w)}|${String(t.style.fontWeight)}|${t.style.fontSize}`;
+    if (key === nv.fitted) return;
+    nv.fitted = key;
+    const width = (s: string) => CanvasTextMetrics.measureText(s, t.style).width;
+    let text = full;
+    if (width(full) > w) {
+      // The longest prefix that fits with its ellipsis (binary search on the length).
+      let lo = 1;
+      let hi = full.length - 1;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (width(`${full.slice(0, mid).trimEnd()}…`) <= w) lo = mid;
+        else hi = mid - 1;
+      }
+      text = `${full.slice(0, lo).trimEnd()}…`;
+    }
+    if (t.text !== text) t.text = text;
   }
 
   private tie(i: number, j: number): number {
@@ -497,6 +577,8 @@ export class Scene {
           const off = nv.r + 11;
           const right = nv.actor.id === 'US';
           const lx = right ? nv.x + off : nv.x - off;
+          const { x: bx, w: bw } = this.bounds;
+          this.fitName(nv, nv.actor.name, right ? bx + bw - EDGE - lx : lx - bx - EDGE);
           const nameH = this.compact ? 0 : nv.nameText.height - 3;
           const top = nv.y - (nameH + nv.roleText.height) / 2;
           const ax = right ? 0 : 1;
@@ -516,12 +598,20 @@ export class Scene {
         const ux = dx / d;
         const uy = dy / d;
         const off = nv.r + 7;
-        const text = this.compact && !isFocus && !isSel ? nv.actor.id : nv.actor.name;
-        if (nv.nameText.text !== text) nv.nameText.text = text;
-        nv.nameText.anchor.set(0.5 - 0.5 * ux, 0.5 - 0.5 * uy);
-        nv.nameText.position.set(nv.x + ux * off, nv.y + uy * off);
+        const full = this.compact && !isFocus && !isSel ? nv.actor.id : nv.actor.name;
+        const weight = isFocus || isSel ? '700' : '500';
+        if (nv.nameText.style.fontWeight !== weight) nv.nameText.style.fontWeight = weight;
+        // Anchored outward from the ring's centre; as wide as the room between its anchor and the edges.
+        const ax = 0.5 - 0.5 * ux;
+        const px = nv.x + ux * off;
+        const { x: bx, w: bw } = this.bounds;
+        let room = MAX_LABEL;
+        if (ax > 0) room = Math.min(room, (px - bx - EDGE) / ax);
+        if (ax < 1) room = Math.min(room, (bx + bw - EDGE - px) / (1 - ax));
+        this.fitName(nv, full, room);
+        nv.nameText.anchor.set(ax, 0.5 - 0.5 * uy);
+        nv.nameText.position.set(px, nv.y + uy * off);
         nv.nameText.alpha = quiet ? 0.55 : 1;
-        nv.nameText.style.fontWeight = isFocus || isSel ? '700' : '500';
       }
       if (isSel && !isFocus) g.circle(0, 0, nv.r + 4).stroke({ width: 1.5, color: hex(t.ink), alpha: 0.6 });
     }

@@ -110,7 +110,7 @@ export class Stage {
   }
 
   /** Pixel statistics of the rendered stage, for the end-to-end tests (is the canvas drawn?). */
-  pixelStats(): { width: number; height: number; nonBackground: number; colours: number } {
+  pixelStats(): { width: number; height: number; nonBackground: number; colours: number; digest: string } {
     const { pixels, width, height } = this.app.renderer.extract.pixels({ target: this.app.stage });
     const bg = hex(this.theme.bg);
     const br = (bg >> 16) & 255;
@@ -118,6 +118,9 @@ export class Stage {
     const bb = bg & 255;
     let nonBackground = 0;
     const colours = new Set<number>();
+    // FNV-1a over the pixels: two stages that draw the same picture have the same digest.
+    let h = 0x811c9dc5;
+    for (let k = 0; k < pixels.length; k++) h = Math.imul(h ^ pixels[k], 0x01000193);
     for (let k = 0; k < pixels.length; k += 4) {
       const r = pixels[k];
       const g = pixels[k + 1];
@@ -125,6 +128,6 @@ export class Stage {
       if (Math.abs(r - br) + Math.abs(g - bgG) + Math.abs(b - bb) > 24) nonBackground++;
       if (colours.size < 5000) colours.add((r << 16) | (g << 8) | b);
     }
-    return { width, height, nonBackground, colours: colours.size };
+    return { width, height, nonBackground, colours: colours.size, digest: (h >>> 0).toString(16) };
   }
 }
