@@ -17,10 +17,21 @@ export function fmtSigned(x: number): string {
   return s === '0' || s.startsWith(MINUS) ? s : `+${s}`;
 }
 
-/** Signed with fixed decimals (utility changes): "+0.04", "−0.00". */
-export function fmtDelta(x: number, digits = 2): string {
-  const s = Math.abs(x).toFixed(digits);
-  return (x < 0 ? MINUS : '+') + s;
+/**
+ * A utility change, signed, to two significant digits however small ("+0.04", "−0.0042", "+0.00031"),
+ * so the parts of a move read as what they are and roughly add up to its net. Below a millionth:
+ * "+<0.000001". Exactly zero: "0".
+ */
+export function fmtDelta(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const sign = x < 0 ? MINUS : '+';
+  const a = Math.abs(x);
+  if (a < 1e-6) return `${sign}<0.000001`;
+  // toPrecision keeps trailing zeros of the two digits ("0.040" would read as more precise: drop them);
+  // Number() then String() would switch to exponent notation below 1e-6, which the branch above excludes.
+  const s = String(Number(a.toPrecision(2)));
+  return sign + s;
 }
 
 /** Lever values: fractions of 0..1 with two decimals, larger ranges with two significant digits. */

@@ -12,20 +12,24 @@ const TERMS: [string, string, string][] = [
   ],
   [
     'economy',
-    "Gains from trade and, for Russia, energy revenue; sanctions cut trade between Russia and every actor that complies.",
+    "Trade against its growth path and, for Russia, energy revenue (China pays less the less room Russia has to sell elsewhere); for Japan, Korea and China, the return on their investment in the Russian Far East; less the cost of a policy lever an actor holds. Sanctions cut trade between Russia and every actor that complies.",
     'isolation from the West, sanctions',
   ],
   [
     'autonomy',
-    'Russia only: a cost that rises with its dependence on China.',
+    "Russia only: a cost that rises steeply with over-dependence on China, in trade and in investment in the Russian Far East (China's share of it), and with the concentration of its energy sales among its buyers (Europe, China, Japan, Korea).",
     'unlikely that Russia would simply acquiesce in subordination to China; to avoid overdependence on China',
   ],
   [
     'status',
-    "Russia only: its standing as an Asian player apart from China, from its ties across the region.",
+    "Russia only: its standing as an Asian player apart from China: its mean tie with the Asian actors other than China, plus its presence in Southeast Asia (Cam Ranh access and its ties with Vietnam and ASEAN).",
     'Russia has sought an independent standing in Asia apart from China; portray itself as an Asian player',
   ],
-  ['leverage', "China only: what it gains from Russia's dependence (cheap energy, a junior partner).", "Russia's growing dependence on China"],
+  [
+    'leverage',
+    "China only: what it gains from Russia's dependence: Russia's trade dependence on China, Russia's weak bargaining over energy (cheaper energy), and China's share of investment in the Russian Far East.",
+    "Russia's growing dependence on China",
+  ],
   [
     'security',
     "Every actor: ties with allies and against threats (the US alliances with Japan and Korea; China's South China Sea interest, which makes Russia–Vietnam military ties a cost to China).",
@@ -38,10 +42,14 @@ const TERMS: [string, string, string][] = [
   ],
   [
     'war_needs',
-    'Russia, scaled by the war: the value of suppliers and partners that do not sanction it (North Korea).',
+    'Russia, scaled by the war: the value of warm ties with partners that can supply the war and do not sanction it (North Korea most, then China, Central Asia and ASEAN).',
     'dynamic evolution as a result of the Russian war in Ukraine',
   ],
-  ['compliance', 'Sanctioning actors: the cost of warmth or trade with Russia while sanctions are on.', 'isolation from the West, sanctions'],
+  [
+    'compliance',
+    'Sanctioning actors: the cost of warmth, trade or Far East investment with Russia while sanctions are on, in proportion to how fully each complies.',
+    'isolation from the West, sanctions',
+  ],
 ];
 
 export function infoHtml(): string {
@@ -67,16 +75,27 @@ export function infoHtml(): string {
     (Russia shifts energy east or west; Japan, Korea and China invest in the Russian Far East or not; Vietnam opens or
     closes Cam Ranh Bay; the US turns its pivot up or down). Choices follow a logit rule: a move is likelier the more it
     raises the actor's utility, more sharply as <code>beta</code> grows. Ties then move with the choices, with Heider
-    balance (the enemy of my enemy), with trade, and with random shocks of size <code>noise</code>. Trade follows ties
-    and sanctions; Russia's trade lost to sanctions is partly diverted to China.</p>
+    balance (the enemy of my enemy), with trade, and with random shocks of size <code>noise</code>. Each quarter every
+    tie is also pulled back toward its structural level, the scenario's initial value (the <code>anchor</code>: 4% of
+    the gap per quarter). A move is small beside it: a tie moves by 0.01 when one side warms or cools it and by 0.02
+    when both do, so the anchor outweighs even both sides' moves once a tie is more than 0.5 from its level, and a
+    tie stays near its level unless the actors keep pushing. Trade follows ties and sanctions; part of Russia's trade
+    lost to sanctions is diverted to partners that sanction little or not at all, mostly China.</p>
     <p>Each actor's utility is a weighted sum of named terms:</p>
     <dl>${terms}</dl>
     <p>The triangle is named after Lowell Dittmer (1981): all ties positive is a <i>ménage à trois</i>; two positive and
     one negative a <i>romantic triangle</i> with a <i>pivot</i> courted by two <i>wings</i>; one positive a
-    <i>stable marriage</i> of two <i>partners</i> against a <i>pariah</i>; none a <i>unit veto</i>.</p>
-    <p>A run is a pure function of the scenario, the seed and your changes: the same link gives the same run, in this
-    browser or from the command line (<code>npm run sim -- run --scenario post-ukraine --seed 1</code>), and the hash at the
-    bottom right proves it.</p>
+    <i>stable marriage</i> of two <i>partners</i> against a <i>pariah</i>; none a <i>unit veto</i>. When a tie is within
+    0.05 of zero the shape is left unnamed (<i>indeterminate</i>).</p>
+    <p>A run is a pure function of the scenario, the seed and your changes: the same link gives the same run in any
+    browser, and the command line gives it too. The hash at the bottom right is a fingerprint of the state at the quarter
+    shown; its tooltip gives the command that prints the same hash, of the form
+    <code>npm run --silent sim -- run --scenario post-ukraine --seed 1 --steps 5 --set war=0.5</code> (the CLI prints
+    the hash of its last step, <code>--steps</code>; each <code>--set</code> is a lever you changed at the start). Levers
+    changed later in the run, changed weights and imported scenarios need the exported scenario file
+    (<i>export scenario (JSON)</i>, then <code>--scenario exported.json</code>). A file carries a later lever change as an
+    event that pins the lever, so it reproduces the run's ties and indicators but not its hashes: which events have
+    fired is part of the hashed state.</p>
     <h3>How to use it</h3>
     <ul>
       <li><b>Play</b> (<kbd>Space</kbd>), <b>step</b> (<kbd>←</kbd> <kbd>→</kbd>), <b>reset</b> (<kbd>R</kbd>), or drag the timeline;
@@ -90,17 +109,31 @@ export function infoHtml(): string {
       mechanism, and it is what the observed record (rings) should be judged against. It is computed in the background
       and redrawn after each change.</li>
       <li>Compare runs a second scenario with the same seed in lockstep: both scenes side by side, the second run dashed on
-      the charts, the difference at the current quarter spelled out.</li>
+      the charts, the difference at the current quarter spelled out (A − B). Both run for the shorter of the two
+      lengths, step by step from each one's start; when they start in different years, each scene shows its own date.</li>
       <li>Share the link; import a scenario file; export the scenario (JSON), the run (CSV) or the picture (PNG).</li>
     </ul>
     <h3>Things to try</h3>
     <ul>
-      <li>Raise Japan's openness to the Far East (<code>jp_rfe_openness</code>) and watch Russia's dependence on China and its negotiating space.</li>
-      <li>Set the war to 0 at 2022Q1 and compare with <code>no-war-2022</code>: does the dependence still rise?</li>
-      <li>Let Washington treat Russia as a strategic entity (<code>us_engagement</code> up): does the triangle change shape?</li>
-      <li>Close Cam Ranh Bay (<code>vn_cam_ranh</code> to 0) and watch Russia's presence in Southeast Asia and China's view of Vietnam.</li>
-      <li>Turn <code>beta</code> down to 2: choices become noisy; try several seeds to see how much is chance.</li>
-      <li>Raise Russia's <code>autonomy</code> weight: how much does a Russia that minds its dependence change the outcome?</li>
+      <li>Raise Japan's openness to the Far East (<code>jp_rfe_openness</code>, to 0.9 at the start of
+      <code>post-ukraine</code>): the Japan–Russia tie warms (by about 0.07 by 2025) and Russia's negotiating space and
+      autonomy rise a little, but its dependence on China barely moves (about −0.004). That is the lesson, not a bug:
+      Japan is about 2.5% of Russia's trade, so however open it is, it cannot offset China's share. The seed texts hope
+      for more from Japan than trade of that size can give.</li>
+      <li>Set the war to 0 at 2022Q1 in <code>post-ukraine</code>: the US–Russia tie is less hostile (about +0.1), but
+      dependence on China still rises almost as much, because the sanctions, not the fighting, divert Russia's trade to
+      China. Compare with <code>no-war-2022</code>, where neither the invasion nor the 2022 sanctions happen (war and
+      sanctions stay at their 2014–2021 levels).</li>
+      <li>Let Washington treat Russia as a strategic entity (<code>us_engagement</code> to 0.8): the triangle keeps its
+      shape. The US–Russia tie warms by about 0.02 and little else moves: engagement changes how the US scores the
+      triangle and how much it values a Russia apart from China, not Russia's options.</li>
+      <li>Close Cam Ranh Bay (<code>vn_cam_ranh</code> to 0): Russia's presence in Southeast Asia falls (about −0.12),
+      while the China–Russia tie warms only slightly (China minds Russia's Vietnamese foothold less).</li>
+      <li>Turn <code>beta</code> down to 2: choices become noisy and the China–Russia tie cools markedly; try several seeds
+      and watch the band to see how much is chance.</li>
+      <li>Raise Russia's <code>autonomy</code> weight (Utility weights): even at 10 the China–Russia tie cools by only
+      about 0.03 and dependence hardly moves: a Russia that minds its dependence still trades where sanctions leave it
+      room.</li>
     </ul>
     <h3>What it leaves out</h3>
     <p>Domestic politics, leaders and elections; the war's course on the ground; finance and the currency of trade; India,
