@@ -18,10 +18,12 @@ import { BAND_METRICS, type ChartBand, type ChartRun, Charts } from '../view/cha
 import { Stage } from '../view/stage';
 import { readTheme } from '../view/theme';
 import { BandClient } from './band';
-import { type Computed, compute, Library } from './sim';
+import { reproduce } from './reproduce';
+import { type Computed, compute, Library, retraces } from './sim';
 import { type AppState, addEdit, hasState, parse, serialize } from './state';
 
 const KEY = 'strategic-triangle:v1';
+const MAX_SEED = 2 ** 32 - 1;
 const COUNTERPART: Record<string, string> = {
   'post-ukraine': 'no-war-2022',
   'pre-2022': 'post-ukraine',
@@ -47,7 +49,7 @@ function stored(key: string): string | null {
 export interface TestHook {
   ready: boolean;
   state(): Record<string, unknown>;
-  pixels(): { width: number; height: number; nonBackground: number; colours: number };
+  pixels(): { width: number; height: number; nonBackground: number; colours: number; digest: string };
   /** Where an actor is drawn, in page pixels. */
   node(id: string, scene?: number): { x: number; y: number } | null;
   frames: number[];
@@ -56,6 +58,14 @@ export interface TestHook {
   band(): BandInfo | null;
   /** Pixels of chart k that the band accounts for (drawn with and without it). */
   bandPixels(k: number): Promise<{ differing: number; total: number }>;
+  /** Text objects of scene k (and the count its roster should have) and its actors' name labels, in page pixels. */
+  labels(scene?: number): LabelInfo;
+}
+
+export interface LabelInfo {
+  texts: number;
+  expected: number;
+  names: { id: string; text: string; full: string; visible: boolean; box: { x: number; y: number; w: number; h: number } }[];
 }
 
 export interface BandInfo {
@@ -121,7 +131,7 @@ export class App {
     };
     this.panel = new Panel(this.el('panel'), {
       scenario: (id) => this.setScenario(id),
-      seed: (s) => this.setSeed(s),
+      seed: (s) => this.setSeedText(s),
       newSeed: () => this.setSeed((this.state.seed + 1) % 2 ** 32),
       compare: (id) => this.setCompare(id),
       lever: (name, v) => this.setLever(name, v),
@@ -170,6 +180,12 @@ export class App {
       work: this.work,
       band: () => this.bandInfo(),
       bandPixels: (k) => this.charts.bandPixels(k),
+      labels: (scene = 0) => {
+        const info = this.stage.scenes[scene].labelInfo();
+        const r = this.el('stage').getBoundingClientRect();
+        for (const n of info.names) n.box = { ...n.box, x: n.box.x + r.left, y: n.box.y + r.top };
+        return info;
+      },
     };
   }
 
@@ -189,7 +205,13 @@ export class App {
       known: ids,
       defaultScenario: DEFAULT_PRESET,
       defaultSeed: (id) => this.library.loadOrDefault(id).spec.seed,
-      horizon: (id) => Math.max(this.steps(id), cmp && ids.includes(cmp) ? this.steps(cmp) : 0),
+      // Compare mode shows the shorter run's length (see recompute).
+      horizon: (id) => {
+        const other = cmp === id ? this.counterpart(id) : cmp;
+        return other && ids.includes(other) ? Math.min(this.steps(id), this.steps(other)) : this.steps(id);
+      },
+      steps: (id) => this.steps(id),
+      counterpart: (id) => this.counterpart(id),
       actors: (id) => this.library.loadOrDefault(id).spec.actors.map((a) => a.id),
     });
     if (parsed.problems.length > 0) {
@@ -228,8 +250,37 @@ export class App {
     this.update({ scenario: id, seed, t: 0, edits: [], weights: {}, compare });
   }
 
+  /** A seed typed in the panel: a whole number 0..4294967295 (what a link carries), else a message and the old seed back. */
+  private setSeedText(text: string): void {
+    const s = text.trim();
+    let problem = '';
+    if (s === '') problem = 'the field is empty';
+    else if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) problem = `"${s}" is not a number`;
+    else {
+      const v = Number(s);
+      if (v < 0) problem = `${s} is negative`;
+      else if (!Number.isInteger(v)) problem = `${s} is not a whole number`;
+      else if (v > MAX_SEED) problem = `${s} is larger than ${MAX_SEED}`;
+      else if (!/^\+?\d+$/.test(s)) problem = `write it as digits only, not "${s}"`;
+      else {
+        this.messages.clear('seed');
+        this.setSeed(v);
+        this.panel.setSeed(this.state.seed);
+        return;
+      }
+    }
+    this.messages.show(
+      'warn',
+      `A seed is a whole number from 0 to ${MAX_SEED}: ${problem}. The seed stays ${this.state.seed}.`,
+      [],
+      8000,
+      'seed',
+    );
+    this.panel.setSeed(this.state.seed);
+  }
+
   private setSeed(seed: number): void {
-    if (!Number.isInteger(seed) || seed < 0) return;
+    if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return;
     this.update({ seed });
   }
 
@@ -239,6 +290,11 @@ export class App {
   }
 
   private setCompare(id: string | null): void {
+    if (id !== null && id === this.state.scenario) {
+      const other = this.counterpart(id);
+      this.messages.show('warn', `A scenario is not compared with itself; comparing with "${other}".`, [], 6000, 'compare');
+      id = other;
+    }
     this.update({ compare: id });
   }
 
@@ -274,8 +330,9 @@ export class App {
     const s = this.state;
     const baseA = this.library.loadOrDefault(s.scenario);
     const baseB = s.compare ? this.library.load(s.compare) : null;
-    const hB = baseB?.ok ? baseB.spec.steps : 0;
-    this.horizon = Math.max(baseA.spec.steps, hB);
+    // Compare mode pairs the runs step by step up to the shorter one's end: neither runs past its own
+    // horizon (the scenes and the difference strip name each side's date).
+    this.horizon = baseB?.ok ? Math.min(baseA.spec.steps, baseB.spec.steps) : baseA.spec.steps;
     this.a = compute(s.scenario, baseA, s.seed, s.edits, s.weights, this.horizon);
     this.b = baseB?.ok ? compute(s.compare!, baseB, s.seed, [], {}, this.horizon) : null;
     if (s.t > this.horizon) this.state = { ...s, t: this.horizon };
@@ -423,11 +480,29 @@ export class App {
     document.body.dataset.t = String(this.state.t);
   }
 
+  /** The command line that reproduces the hash shown (and what it needs). */
+  private reproduce() {
+    const s = this.state;
+    return reproduce({
+      id: this.a.id,
+      preset: PRESET_IDS.includes(this.a.id),
+      seed: s.seed,
+      t: s.t,
+      start: this.a.spec.start,
+      edits: s.edits,
+      weights: Object.values(s.weights).some((w) => Object.keys(w).length > 0),
+      exportName: this.exportName(),
+    });
+  }
+
   private footer(): void {
     const el = this.el('hash');
     const h = this.a.run.hash(this.state.t);
+    const r = this.reproduce();
     el.textContent = `hash ${h.slice(0, 8)}…`;
-    el.title = `Hash of the state at step ${this.state.t}: ${h}. The CLI prints the same for the same scenario, seed and steps.`;
+    el.title = `Hash of the state at step ${this.state.t} (${this.a.records[this.state.t].date}): ${h}.\n${r.exact ? 'This command prints it' : 'Command line'}:\n${r.command}\n${r.note}`;
+    el.dataset.command = r.command;
+    el.dataset.exact = String(r.exact);
     el.dataset.hash = h;
     el.dataset.t = String(this.state.t);
     el.dataset.hashEnd = this.a.run.hash(this.a.horizon);
@@ -465,8 +540,13 @@ export class App {
     const row = (label: string, va: number, vb: number) => {
       const d = va - vb;
       const cls = Math.abs(d) < 0.005 ? '' : d > 0 ? 'up' : 'down';
-      return `<span>${label} <b>${fmt(va)}</b> vs <b>${fmt(vb)}</b> <span class="${cls}">(${fmtSigned(d)})</span></span>`;
+      return `<span>${label} A <b>${fmt(va)}</b>, B <b>${fmt(vb)}</b> <span class="${cls}">(A − B = ${fmtSigned(d)})</span></span>`;
     };
+    // Scenarios that start in different quarters are paired by steps since their start, not by date.
+    const paired =
+      ra.date === rb.date
+        ? ''
+        : `<span class="muted">paired by quarters since each start (step ${t} of ${this.horizon}), not by date</span>`;
     const cfg =
       ra.triangle.config === rb.triangle.config
         ? `<span>both <b>${CONFIG_NAMES[ra.triangle.config]}</b></span>`
@@ -479,7 +559,7 @@ export class App {
       'negotiating space',
       ra.indicators.ru_negotiating_space,
       rb.indicators.ru_negotiating_space,
-    )}${row('China–Russia tie', ra.ties['CN-RU'], rb.ties['CN-RU'])}<span class="muted">charts: A solid, B dashed${this.state.edits.length || Object.keys(this.state.weights).length ? '; your changes apply to A only' : ''}</span>`;
+    )}${row('China–Russia tie', ra.ties['CN-RU'], rb.ties['CN-RU'])}${paired}<span class="muted">charts: A solid, B dashed${this.state.edits.length || Object.keys(this.state.weights).length ? '; your changes apply to A only' : ''}</span>`;
   }
 
   private summaryText(): string {
@@ -493,7 +573,7 @@ export class App {
       `Russia's dependence on China ${fmt(ind.ru_dependence_on_cn)}, autonomy ${fmt(ind.ru_autonomy)}, negotiating space ${fmt(ind.ru_negotiating_space)}.`;
     if (this.b) {
       const rb = this.b.records[this.state.t];
-      text += ` Compared with ${this.b.title}: ${CONFIG_NAMES[rb.triangle.config]}, dependence ${fmt(rb.indicators.ru_dependence_on_cn)}.`;
+      text += ` Compared with ${this.b.title} at ${rb.date}: ${CONFIG_NAMES[rb.triangle.config]}, dependence ${fmt(rb.indicators.ru_dependence_on_cn)}.`;
     }
     return text;
   }
@@ -604,12 +684,51 @@ export class App {
     return `${this.a.id}-seed${this.state.seed}`;
   }
 
+  private exportName(): string {
+    return `${this.a.id}.json`;
+  }
+
+  /** Run A over its scenario's whole length (compare mode may show fewer steps). */
+  private fullA(): Computed {
+    const s = this.state;
+    if (this.a.horizon >= this.a.spec.steps) return this.a;
+    return compute(s.scenario, this.library.loadOrDefault(s.scenario), s.seed, s.edits, s.weights, this.a.spec.steps);
+  }
+
+  /**
+   * The scenario with the user's weights and lever changes written in, checked by running it: when it
+   * does not retrace the app's run (a lever changed twice and moved by an event or a decision in
+   * between), the message says so.
+   */
   private exportJson(): void {
-    download(`${this.a.id}.json`, scenarioJson(this.a.file, this.state.edits, this.a.spec.start), 'application/json');
+    const s = this.state;
+    const text = scenarioJson(this.a.file, s.edits, this.a.spec.start, s.seed);
+    download(this.exportName(), text, 'application/json');
+    const full = this.fullA();
+    const problem = retraces(text, s.seed, full.run, full.horizon);
+    const mid = s.edits.some((e) => e.t > 0);
+    if (problem) {
+      this.messages.show(
+        'warn',
+        `Exported ${this.exportName()}, but it does not reproduce this run exactly: ${problem}. A scenario file cannot hold every sequence of lever changes (a lever pinned once is not set again by a later event).`,
+        [],
+        0,
+        'export',
+      );
+    } else {
+      this.messages.show(
+        'ok',
+        `Exported ${this.exportName()}: run with seed ${s.seed}, it reproduces this run${mid ? "'s ties and indicators (your later lever changes are events in it, so its hashes differ from the app's)" : ' and its hashes'}.`,
+        [],
+        6000,
+        'export',
+      );
+    }
   }
 
   private exportCsv(): void {
-    download(`${this.fileBase()}.csv`, runCsv(this.a.run, this.a.records, this.state.edits), 'text/csv');
+    const full = this.fullA();
+    download(`${this.fileBase()}.csv`, runCsv(full.run, full.records, this.state.edits), 'text/csv');
   }
 
   private async exportPng(): Promise<void> {
@@ -687,9 +806,11 @@ export class App {
       config: rec.triangle.config,
       roles: rec.triangle.roles,
       indicators: rec.indicators,
+      ties: rec.ties,
       levers: rec.levers,
       playing: this.transport.isPlaying,
       compareHash: this.b ? this.b.run.hash(this.state.t) : null,
+      compareDate: this.b ? this.b.records[this.state.t].date : null,
       summary: this.summaryText(),
       scenarios: this.library.ids,
       default: DEFAULT_PRESET,

@@ -1,11 +1,13 @@
 // From app state to computed runs. The whole horizon is computed on every change (a few ms), so the view
 // can draw the full trajectory and scrubbing is a lookup: cause and effect seen at once.
+import { LEVER_NAMES } from '../model/levers';
 import { type ModelSpec, TERM_NAMES } from '../model/spec';
-import { type LoadResult, loadScenario } from '../scenario/load';
+import { formatQuarter } from '../model/time';
+import { type LoadResult, loadScenario, parseScenarioText } from '../scenario/load';
 import { DEFAULT_PRESET, loadPreset, PRESET_IDS } from '../scenario/presets';
 import type { ScenarioFile } from '../scenario/schema';
 import { runWithChanges, sortChanges } from '../sim/replay';
-import type { Run, StepRecord } from '../sim/run';
+import { Run, type StepRecord } from '../sim/run';
 import type { LeverEdit, WeightEdits } from './state';
 
 /** Scenario sources: the presets and, at most, one imported file (kept in this browser). */
@@ -90,4 +92,34 @@ export function compute(
   const records: StepRecord[] = [];
   for (let t = 0; t <= horizon; t++) records.push(run.recordAt(t));
   return { id, title: spec.title, file, spec, run, horizon, records, edits: sorted };
+}
+
+/**
+ * Whether a scenario file's run retraces a reference run: every state variable at every step up to
+ * `steps`, except which levers are pinned and which events have fired (a file carries a slider change
+ * as an extra event, so those differ, and with them the hash). Returns the first difference in words.
+ */
+export function retraces(text: string, seed: number, reference: Run, steps: number): string | null {
+  const r = parseScenarioText(text);
+  if (!r.ok) return `the file does not load: ${r.errors[0]}`;
+  const run = new Run(r.spec, { seed, record: false });
+  const fields = ['levers', 'ties', 'trade', 'other', 'energy', 'rfe', 'moves', 'policy'] as const;
+  for (let t = 0; t <= steps; t++) {
+    run.seek(t);
+    const a = reference.stateAt(t);
+    const b = run.stateAt(t);
+    const date = formatQuarter(reference.world.spec.start + t);
+    for (const f of fields) {
+      const x = a[f];
+      const y = b[f];
+      for (let k = 0; k < x.length; k++) {
+        if (!Object.is(x[k], y[k])) {
+          const what = f === 'levers' ? `lever ${LEVER_NAMES[k]}` : f;
+          return `${what} differs from ${date} (app ${x[k]}, file ${y[k]})`;
+        }
+      }
+    }
+    if (a.eastCap !== b.eastCap || a.rfeDev !== b.rfeDev || JSON.stringify(a.rng) !== JSON.stringify(b.rng)) return `the state differs from ${date}`;
+  }
+  return null;
 }

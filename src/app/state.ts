@@ -31,7 +31,12 @@ export interface ParseContext {
   known: readonly string[];
   defaultScenario: string;
   defaultSeed: (scenario: string) => number;
+  /** Last step that can be shown (the shorter run's in compare mode). */
   horizon: (scenario: string) => number;
+  /** The scenario's own number of steps, for lever changes (default: horizon). */
+  steps?: (scenario: string) => number;
+  /** The scenario compared with by default, when a link compares a scenario with itself. */
+  counterpart?: (scenario: string) => string | null;
   /** Actor ids of a scenario, to check weight edits. */
   actors: (scenario: string) => readonly string[];
 }
@@ -97,7 +102,12 @@ export function parse(query: string, ctx: ParseContext): ParsedState {
     const v = parseIntStrict(ts);
     if (v === null) problems.push(`The step "${ts}" is not a whole number; showing step 0.`);
     else if (v > horizon) {
-      problems.push(`Step ${v} is past the end of this scenario (${horizon} steps); showing the last step.`);
+      const own = ctx.steps ? ctx.steps(scenario) : horizon;
+      problems.push(
+        own > horizon
+          ? `Step ${v} is past the end of the comparison (${horizon} steps, the shorter scenario's length); showing the last step.`
+          : `Step ${v} is past the end of this scenario (${horizon} steps); showing the last step.`,
+      );
       t = horizon;
     } else t = v;
   }
@@ -123,8 +133,9 @@ export function parse(query: string, ctx: ParseContext): ParsedState {
         continue;
       }
       const at = Number(stepText);
-      if (at > horizon) {
-        problems.push(`The change ${name}=${vs} at step ${at} is past the end (${horizon} steps); ignored.`);
+      const last = ctx.steps ? ctx.steps(scenario) : horizon;
+      if (at > last) {
+        problems.push(`The change ${name}=${vs} at step ${at} is past the end (${last} steps); ignored.`);
         continue;
       }
       edits.push({ t: at, name, value });
@@ -157,7 +168,13 @@ export function parse(query: string, ctx: ParseContext): ParsedState {
   let compare: string | null = null;
   const cmp = p.get('compare');
   if (cmp !== null && cmp !== '') {
-    if (ctx.known.includes(cmp)) compare = cmp;
+    if (cmp === scenario) {
+      const other = ctx.counterpart?.(scenario) ?? null;
+      compare = other && other !== scenario && ctx.known.includes(other) ? other : null;
+      problems.push(
+        `The link compares "${cmp}" with itself; ${compare ? `comparing with "${compare}" instead` : 'compare view off'}.`,
+      );
+    } else if (ctx.known.includes(cmp)) compare = cmp;
     else problems.push(`Unknown scenario "${cmp}" to compare with; compare view off.`);
   }
 

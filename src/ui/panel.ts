@@ -3,11 +3,13 @@
 import GUI, { type Controller } from 'lil-gui';
 import { LEVERS, type LeverInfo, type LeverName } from '../model/levers';
 import type { TermName } from '../model/spec';
+import { WEIGHT_MAX } from '../app/state';
 import { fmtLever } from './format';
 
 export interface PanelHandlers {
   scenario(id: string): void;
-  seed(seed: number): void;
+  /** The seed as typed (the app checks it: a whole number 0..4294967295). */
+  seed(text: string): void;
   newSeed(): void;
   compare(id: string | null): void;
   lever(name: LeverName, value: number): void;
@@ -49,7 +51,7 @@ export class Panel {
     this.gui = new GUI({ container: host, title: 'Controls', autoPlace: false, injectStyles: true });
     this.obj = {
       scenario: '',
-      seed: 1,
+      seed: '1',
       compare: NO_COMPARE,
       theme: 'auto',
       newSeed: () => this.h.newSeed(),
@@ -70,12 +72,14 @@ export class Panel {
     const o = this.obj;
     this.scenarioCtl = g.add(o, 'scenario', []).name('scenario').onChange((v: string) => this.h.scenario(v));
     this.scenarioCtl.domElement.title = 'The six presets (and a scenario you imported)';
+    // A text field, not a number one: lil-gui's number field would round 2.7 to 3 and clamp silently,
+    // and the app must see what was typed to say what is wrong with it.
     this.seedCtl = g
       .add(o, 'seed')
-      .step(1)
       .name('seed')
-      .onFinishChange((v: number) => this.h.seed(Math.round(v)));
-    this.seedCtl.domElement.title = 'The run is a pure function of scenario, seed and your changes';
+      .onFinishChange((v: string) => this.h.seed(String(v)));
+    this.seedCtl.domElement.title = 'A whole number from 0 to 4294967295. The run is a pure function of scenario, seed and your changes';
+    this.seedCtl.domElement.querySelector('input')?.setAttribute('inputmode', 'numeric');
     g.add(o, 'newSeed').name('new seed (seed + 1)');
     this.compareCtl = g
       .add(o, 'compare', [NO_COMPARE])
@@ -137,7 +141,7 @@ export class Panel {
   }
 
   setSeed(seed: number): void {
-    this.obj.seed = seed;
+    this.obj.seed = String(seed);
     this.seedCtl.updateDisplay();
   }
 
@@ -160,19 +164,46 @@ export class Panel {
     }
   }
 
-  /** Rebuild the weights folder for a roster: one closed folder per actor, one slider per term it weighs. */
+  /**
+   * The weights folder for a roster: one closed folder per actor, one slider (0..WEIGHT_MAX, as links
+   * allow) per term it weighs. Built again only for a new roster or new scenario weights; otherwise the
+   * values are updated in place, so a folder the user opened stays open and focus stays where it is.
+   */
   setWeights(
     actors: readonly { id: string; name: string }[],
     weights: Readonly<Record<string, Partial<Record<TermName, number>>>>,
     edited: Readonly<Record<string, Partial<Record<TermName, number>>>>,
   ): void {
+    const key = JSON.stringify([actors.map((a) => [a.id, a.name]), weights]);
+    if (key !== this.weightsKey) {
+      this.weightsKey = key;
+      this.buildWeights(actors, weights);
+    }
+    for (const w of this.weightCtl) {
+      const v = edited[w.actor]?.[w.term] ?? w.base;
+      if (w.obj[w.term] !== v) {
+        w.obj[w.term] = v;
+        w.ctl.updateDisplay();
+      }
+      w.ctl.domElement.classList.toggle('edited', edited[w.actor]?.[w.term] !== undefined);
+    }
+  }
+
+  private weightsKey = '';
+  private weightCtl: { actor: string; term: TermName; base: number; obj: Record<string, number>; ctl: Controller }[] = [];
+
+  private buildWeights(
+    actors: readonly { id: string; name: string }[],
+    weights: Readonly<Record<string, Partial<Record<TermName, number>>>>,
+  ): void {
     for (const f of [...this.weightsFolder.folders]) f.destroy();
     for (const c of [...this.weightsFolder.controllers]) c.destroy();
+    this.weightCtl = [];
     const note = this.weightsFolder.domElement.querySelector('.note');
     if (!note) {
       const p = document.createElement('p');
       p.className = 'note';
-      p.textContent = 'Weights change what each actor values; they apply to the whole run, from its start.';
+      p.textContent = `Weights (0 to ${WEIGHT_MAX}) change what each actor values; they apply to the whole run, from its start.`;
       this.weightsFolder.domElement.querySelector('.lil-children')?.prepend(p);
     }
     for (const a of actors) {
@@ -183,13 +214,13 @@ export class Panel {
       const f = this.weightsFolder.addFolder(`${a.name} (${a.id})`).close();
       const o: Record<string, number> = {};
       for (const [term, v] of entries) {
-        o[term] = edited[a.id]?.[term] ?? v;
+        o[term] = v;
         const c = f
-          .add(o, term, 0, Math.max(3, o[term]), 0.05)
+          .add(o, term, 0, WEIGHT_MAX, 0.05)
           .name(term)
           .onFinishChange((x: number) => this.h.weight(a.id, term, x));
-        c.domElement.title = `Weight of ${a.name}'s ${term} term (scenario: ${v})`;
-        if (edited[a.id]?.[term] !== undefined) c.domElement.classList.add('edited');
+        c.domElement.title = `Weight of ${a.name}'s ${term} term, 0 to ${WEIGHT_MAX} (scenario: ${v})`;
+        this.weightCtl.push({ actor: a.id, term, base: v, obj: o, ctl: c });
       }
     }
     this.weightsFolder.add(this.obj, 'resetWeights').name('undo my weight changes');
