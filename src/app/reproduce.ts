@@ -1,7 +1,8 @@
 // The command line that reproduces what the app shows. The CLI's `run` prints the hash of the state
 // at its last step (`--steps t`), so the hash in the footer (the state at step t) is reproduced by
 // `run --steps t` with the same scenario, seed and changes. Lever changes at step 0 are `--set` (a pin
-// from the start, as the app's change at step 0 is); anything else the CLI needs in a scenario file.
+// from the start, as the app's change at step 0 is), later ones `--change lever=value@date` (the same
+// Run.setLever at the same step); weights and imported scenarios need the exported scenario file.
 import { formatQuarter } from '../model/time';
 import type { LeverEdit } from './state';
 
@@ -40,10 +41,17 @@ export function reproduce(x: ReproduceInput): Reproduce {
     ? ` Your change${later.length > 1 ? 's' : ''} from ${formatQuarter(x.start + Math.min(...later.map((e) => e.t)))} on come${later.length > 1 ? '' : 's'} after this step and do not affect it.`
     : '';
   const midRun = now.some((e) => e.t > 0);
-  if (x.preset && !x.weights && !midRun) {
-    const sets = now.map((e) => ` --set ${e.name}=${e.value}`).join('');
+  if (x.preset && !x.weights) {
+    const sets = now
+      .filter((e) => e.t === 0)
+      .map((e) => ` --set ${e.name}=${e.value}`)
+      .join('');
+    const changes = now
+      .filter((e) => e.t > 0)
+      .map((e) => ` --change ${e.name}=${e.value}@${formatQuarter(x.start + e.t)}`)
+      .join('');
     return {
-      command: `${BASE} --scenario ${x.id} --seed ${x.seed} --steps ${x.t}${sets}`,
+      command: `${BASE} --scenario ${x.id} --seed ${x.seed} --steps ${x.t}${sets}${changes}`,
       exact: true,
       note: `The CLI prints the hash of its last step: this one.${laterNote}`,
     };

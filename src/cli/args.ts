@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLeverName, LEVER_NAMES, leverInfo, type LeverName } from '../model/levers';
+import { isLeverName, LEVER_NAMES, type LeverName, leverInfo } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
+import { formatQuarter, parseQuarter } from '../model/time';
 import { parseScenarioText } from '../scenario/load';
 import { loadPreset, PRESET_IDS } from '../scenario/presets';
 import { checkPins, type Pins } from '../sim/run';
@@ -143,6 +144,40 @@ export function parsePins(sets: readonly string[] | undefined, option = '--set')
   const problem = checkPins(pins);
   if (problem) throw new CliError(`${option}: ${problem}`);
   return pins;
+}
+
+export interface LeverChangeArg {
+  name: LeverName;
+  value: number;
+  /** Step from which it applies, and its date. */
+  t: number;
+  date: string;
+}
+
+/**
+ * `--change lever=value@YYYYQn`: the lever takes the value from that quarter on and is held there,
+ * exactly as a slider moved in the app at that quarter (so the app's footer hash can be reproduced).
+ */
+export function parseChanges(words: readonly string[] | undefined, start: number, steps: number): LeverChangeArg[] {
+  const out: LeverChangeArg[] = [];
+  for (const word of words ?? []) {
+    for (const part of word.split(',')) {
+      const m = /^([a-z_]+)=([^@]+)@(\d{4}Q[1-4])$/.exec(part.trim());
+      if (!m) throw new CliError(`--change "${part}": expected lever=value@YYYYQn, e.g. --change sanctions=0.2@2023Q1`);
+      const [, name, text, date] = m;
+      if (!isLeverName(name)) throw new CliError(`--change: unknown lever "${name}" (levers: ${LEVER_NAMES.join(', ')})`);
+      const value = parseNumber(text, `--change ${name}`);
+      const problem = checkPins({ [name]: value });
+      if (problem) throw new CliError(`--change: ${problem}`);
+      const t = (parseQuarter(date) ?? 0) - start;
+      if (t < 0 || t > steps) {
+        throw new CliError(`--change ${part}: ${date} is outside the run (${formatQuarter(start)}..${formatQuarter(start + steps)})`);
+      }
+      out.push({ name, value, t, date });
+    }
+  }
+  // Date order; within a quarter, the order given.
+  return out.map((c, k) => ({ c, k })).sort((a, b) => a.c.t - b.c.t || a.k - b.k).map((x) => x.c);
 }
 
 /** Round away the binary noise of from + k*step (0.1 * 3 = 0.30000000000000004). */

@@ -5,7 +5,7 @@ import { realpathSync, renameSync, type Stats, statSync, unlinkSync, writeFileSy
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliError } from './args';
 import { COMMAND_FNS, parseCommand } from './commands';
-import { type Command, COMMANDS, commandHelp, globalHelp } from './help';
+import { COMMANDS, type Command, commandHelp, globalHelp } from './help';
 
 export interface Sink {
   write(chunk: string): unknown;

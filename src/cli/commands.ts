@@ -11,6 +11,7 @@ import {
   MAX_SEEDS,
   MAX_STEPS,
   type OptionSpec,
+  parseChanges,
   parseInteger,
   parseLever,
   parseOptions,
@@ -45,7 +46,7 @@ const SEEDS: OptionSpec = {
 };
 
 export const OPTIONS: Record<Command, OptionSpec> = {
-  run: { scenario: { type: 'string' }, seed: { type: 'string' }, ...COMMON },
+  run: { scenario: { type: 'string' }, seed: { type: 'string' }, change: { type: 'string', multiple: true }, ...COMMON },
   ensemble: { scenario: { type: 'string' }, ...SEEDS, ...COMMON },
   compare: { a: { type: 'string' }, b: { type: 'string' }, 'set-b': { type: 'string', multiple: true }, ...SEEDS, ...COMMON },
   sweep: { scenario: { type: 'string' }, lever: { type: 'string' }, values: { type: 'string' }, ...SEEDS, ...COMMON },
@@ -101,8 +102,17 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
   const seed = typeof v.seed === 'string' ? parseInteger(v.seed, '--seed', 0, MAX_SEED) : spec.seed;
   const n = steps(v, spec);
   const set = canonicalPins(parsePins(v.set as string[] | undefined));
+  const changes = parseChanges(v.change as string[] | undefined, spec.start, n);
+  for (const c of changes) {
+    if (c.name in set) throw new CliError(`--change ${c.name}: the lever is pinned for the whole run by --set`);
+  }
 
+  // Changes apply as the app's sliders do: from their quarter on, pinned (Run.setLever), in date order.
   const run = new Run(spec, { seed, pins: set, record: fmt === 'json' });
+  for (const c of changes) {
+    run.seek(c.t);
+    run.setLever(c.name, c.value);
+  }
   run.runTo(n);
   const records: StepRecord[] = [];
   for (let t = 0; t <= n; t++) records.push(run.recordAt(t));
@@ -118,6 +128,7 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
         steps: n,
         start: formatQuarter(spec.start),
         pinned: pinsText(pinned),
+        changes: changes.length ? changes.map((c) => `${c.name}=${c.value}@${c.date}`).join(' ') : 'none',
         hash: run.hash(n),
       }),
       csvRow(['run', 'seed', 't', 'date', ...names, 'triangle']),
@@ -136,7 +147,7 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
       seed,
       steps: n,
       actors: spec.actors.map((a) => ({ id: a.id, name: a.name, color: a.color })),
-      levers: { initial: spec.levers, pinned, set },
+      levers: { initial: spec.levers, pinned, set, changes: changes.map((c) => ({ lever: c.name, value: c.value, from: c.date })) },
       hash: run.hash(n),
       trajectory: records,
     }),

@@ -90,12 +90,12 @@ export function infoHtml(): string {
     <p>A run is a pure function of the scenario, the seed and your changes: the same link gives the same run in any
     browser, and the command line gives it too. The hash at the bottom right is a fingerprint of the state at the quarter
     shown; its tooltip gives the command that prints the same hash, of the form
-    <code>npm run --silent sim -- run --scenario post-ukraine --seed 1 --steps 5 --set war=0.5</code> (the CLI prints
-    the hash of its last step, <code>--steps</code>; each <code>--set</code> is a lever you changed at the start). Levers
-    changed later in the run, changed weights and imported scenarios need the exported scenario file
-    (<i>export scenario (JSON)</i>, then <code>--scenario exported.json</code>). A file carries a later lever change as an
-    event that pins the lever, so it reproduces the run's ties and indicators but not its hashes: which events have
-    fired is part of the hashed state.</p>
+    <code>npm run --silent sim -- run --scenario post-ukraine --seed 1 --steps 5 --set war=0.5 --change sanctions=0.4@2022Q4</code>
+    (the CLI prints the hash of its last step, <code>--steps</code>; each <code>--set</code> is a lever you changed at the
+    start, each <code>--change</code> one you changed later, from that quarter on). Changed weights and imported scenarios
+    need the exported scenario file (<i>export scenario (JSON)</i>, then <code>--scenario exported.json</code>). A file
+    carries a later lever change as an event that pins the lever, so it reproduces the run's ties and indicators but not
+    its hashes: which events have fired is part of the hashed state.</p>
     <h3>How to use it</h3>
     <ul>
       <li><b>Play</b> (<kbd>Space</kbd>), <b>step</b> (<kbd>←</kbd> <kbd>→</kbd>), <b>reset</b> (<kbd>R</kbd>), or drag the timeline;

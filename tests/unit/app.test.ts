@@ -69,8 +69,16 @@ describe('the command that reproduces the hash shown', () => {
     expect(reproduce({ ...base, preset: false, id: 'mine', exportName: 'mine.json', edits: [] }).command).toContain('--scenario mine.json');
   });
 
-  it('a mid-run change needs the file and is not hash-exact', () => {
-    const r = reproduce({ ...base, edits: [{ t: 2, name: 'war', value: 0.5 }] });
+  it('a mid-run change on a preset is --change lever=value@date, exact', () => {
+    const r = reproduce({ ...base, edits: [{ t: 0, name: 'war', value: 0.5 }, { t: 2, name: 'sanctions', value: 0.4 }] });
+    expect(r.command).toBe(
+      'npm run --silent sim -- run --scenario post-ukraine --seed 3 --steps 5 --set war=0.5 --change sanctions=0.4@2022Q3',
+    );
+    expect(r.exact).toBe(true);
+  });
+
+  it('a mid-run change with weights needs the file and is not hash-exact', () => {
+    const r = reproduce({ ...base, weights: true, edits: [{ t: 2, name: 'war', value: 0.5 }] });
     expect(r.command).toContain('--scenario post-ukraine.json');
     expect(r.exact).toBe(false);
     expect(r.note).toMatch(/not this hash/);

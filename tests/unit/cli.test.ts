@@ -516,3 +516,36 @@ describe('the real command (npm run --silent sim)', () => {
     expect(errLines).toEqual(['error: --set: war=2 is out of range 0..1']);
   }, 60_000);
 });
+
+describe('--change lever=value@date', () => {
+  it('replays a slider change at that quarter exactly (same hash as Run.setLever there)', async () => {
+    const { runWithChanges } = await import('../../src/sim/replay');
+    const { loadPreset } = await import('../../src/scenario/presets');
+    const r = loadPreset('post-ukraine');
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const run = runWithChanges(r.spec, 2, [{ t: 3, name: 'sanctions', value: 0.2 }, { t: 5, name: 'war', value: 0.4 }], 10);
+    const out = cli('run', '--scenario', 'post-ukraine', '--seed', '2', '--steps', '10', '--change', 'war=0.4@2023Q2', '--change', 'sanctions=0.2@2022Q4');
+    expect(out.code).toBe(0);
+    const j = JSON.parse(out.out);
+    expect(j.hash).toBe(run.hash(10));
+    expect(j.trajectory[3].levers.sanctions).toBe(0.2);
+    expect(j.trajectory[2].levers.sanctions).toBe(0.8);
+    expect(j.trajectory[10].levers.sanctions).toBe(0.2); // the 2022Q4 event no longer moves it
+    expect(j.levers.changes).toEqual([
+      { lever: 'sanctions', value: 0.2, from: '2022Q4' },
+      { lever: 'war', value: 0.4, from: '2023Q2' },
+    ]);
+  });
+
+  it.each([
+    [['--change', 'war=0.4'], /expected lever=value@YYYYQn/],
+    [['--change', 'peace=1@2023Q1'], /unknown lever "peace"/],
+    [['--change', 'war=4@2023Q1'], /war=4 is out of range 0\.\.1/],
+    [['--change', 'war=0.4@2030Q1'], /2030Q1 is outside the run \(2022Q1\.\.2025Q4\)/],
+    [['--change', 'war=0.4@2023Q1', '--set', 'war=0'], /pinned for the whole run by --set/],
+  ])('rejects %j', (args, message) => {
+    const r = cli('run', '--scenario', 'post-ukraine', ...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
