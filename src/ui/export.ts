@@ -99,23 +99,23 @@ export function scenarioJson(file: ScenarioFile, edits: readonly LeverEdit[], st
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export function download(name: string, content: string | Blob, type = 'text/plain'): void {
-  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
-  const url = URL.createObjectURL(blob);
+/** Save `href` as a file named `name` (the browser's download, through a temporary link). */
+function clickDownload(name: string, href: string): void {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+export function download(name: string, content: string | Blob, type = 'text/plain'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  clickDownload(name, url);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function downloadDataUrl(name: string, dataUrl: string): void {
-  const a = document.createElement('a');
-  a.href = dataUrl;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
+  clickDownload(name, dataUrl);
 }
