@@ -103,9 +103,6 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
   const n = steps(v, spec);
   const set = canonicalPins(parsePins(v.set as string[] | undefined));
   const changes = parseChanges(v.change as string[] | undefined, spec.start, n);
-  for (const c of changes) {
-    if (c.name in set) throw new CliError(`--change ${c.name}: the lever is pinned for the whole run by --set`);
-  }
 
   // Changes apply as the app's sliders do: from their quarter on, pinned (Run.setLever), in date order.
   const run = new Run(spec, { seed, pins: set, record: fmt === 'json' });

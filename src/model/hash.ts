@@ -7,7 +7,8 @@ export class Hasher {
   private readonly view = new DataView(new ArrayBuffer(8));
 
   addNumber(x: number): this {
-    this.view.setFloat64(0, x === 0 ? 0 : x, true); // fold -0 into 0
+    // Fold -0 into 0, and every NaN into one NaN (its bit pattern is the engine's choice).
+    this.view.setFloat64(0, x === 0 ? 0 : Number.isNaN(x) ? Number.NaN : x, true);
     for (let i = 0; i < 8; i++) {
       const b = this.view.getUint8(i);
       this.h1 = Math.imul(this.h1 ^ b, 0x01000193) >>> 0;

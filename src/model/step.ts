@@ -348,7 +348,6 @@ function energyDynamics(w: World, s: State, move: number): void {
     const want = target[b] / targetSum;
     const cap = energyCap(w, s, lev, b);
     const d = p.energyDrift * (Math.min(want, cap) - e[b]);
-    if (d > 0 && e[b] + d > cap) continue;
     e[b] += d;
     e[B_OTHER] -= d;
   }

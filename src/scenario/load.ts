@@ -139,7 +139,10 @@ export function loadScenario(json: unknown): LoadResult {
     if (e.when) {
       try {
         const fn = compileExpr(e.when, EXPR_BASE_NAMES);
-        when = (env) => fn(env) > 0;
+        when = (env) => {
+          const v = fn(env);
+          return v !== 0 && !Number.isNaN(v);
+        };
       } catch (err) {
         errors.push(`events[${k}].when: ${(err as Error).message}`);
       }

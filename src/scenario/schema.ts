@@ -71,7 +71,7 @@ export const scenarioSchema = z.strictObject({
   sources: z.record(z.string(), z.string()).default({}).describe('where each number comes from, by field'),
   start: quarter,
   steps: z.number().int().min(1).max(400),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  seed: z.number().int().min(0).max(4294967295).default(1),
   actors: z.array(actorSchema).min(3).max(24),
   ties: z.record(pairKey, z.number().min(-1).max(1)).describe('initial ties, "A-B": -1..1'),
   trade: z.record(pairKey, z.number().min(0)).describe('trade, "A-B": USD bn per year'),

@@ -171,6 +171,8 @@ export class Run {
   private history: HistoryEntry[] = [];
   /** The current step (index into history). */
   private cursor = 0;
+  /** The first step this run knows: 0, or the step of the snapshot it was resumed from. */
+  private first = 0;
 
   constructor(spec: ModelSpec | World, opts: RunOptions = {}) {
     this.world = 'spec' in spec && 'n' in spec ? spec : buildWorld(spec as ModelSpec);
@@ -192,10 +194,11 @@ export class Run {
   static resume(spec: ModelSpec | World, snap: Snapshot, opts: RunOptions = {}): Run {
     const run = new Run(spec, opts);
     const s = fromSnapshot(snap);
-    run.history = [];
-    for (let t = 0; t < s.t; t++) run.history.push(undefined as unknown as HistoryEntry); // not known
+    // Steps before the snapshot are not known: the history holds holes there, and `first` says so.
+    run.history = new Array<HistoryEntry>(s.t);
     run.history.push({ state: s, moves: [], events: [] });
     run.cursor = s.t;
+    run.first = s.t;
     return run;
   }
 
@@ -240,7 +243,7 @@ export class Run {
 
   /** Jump to step t: a copy from history when computed, else computed forward. */
   seek(t: number): void {
-    if (t < 0) t = 0;
+    if (t < this.first) t = this.first;
     if (t <= this.computed && this.history[t]) {
       this.cursor = t;
       return;
@@ -264,21 +267,34 @@ export class Run {
   }
 
   snapshot(t = this.cursor): Snapshot {
-    return toSnapshot(this.history[t].state);
+    return toSnapshot(this.entry(t).state);
   }
 
   hash(t = this.cursor): string {
-    return hashState(this.history[t].state);
+    return hashState(this.entry(t).state);
   }
 
   stateAt(t: number): Readonly<State> {
-    return this.history[t].state;
+    return this.entry(t).state;
+  }
+
+  /** The history entry of step t, or a clear error for a step this run has not computed. */
+  private entry(t: number): HistoryEntry {
+    const e = this.history[t];
+    if (!e) {
+      throw new RangeError(
+        t < this.first
+          ? `step ${t} is before the snapshot (step ${this.first}) this run was resumed from`
+          : `step ${t} has not been computed (computed up to ${this.computed})`,
+      );
+    }
+    return e;
   }
 
   /** Indicators (built-in and the scenario's extras) of step t, from realised trade. */
   indicatorsAt(t = this.cursor): Record<string, number> {
     const w = this.world;
-    const s = this.history[t].state;
+    const s = this.entry(t).state;
     const ind = indicators(w, s, s.levers, s.trade, s.other, new Float64Array(N_INDICATORS));
     const out: Record<string, number> = {};
     INDICATOR_NAMES.forEach((name, k) => {
@@ -299,7 +315,7 @@ export class Run {
   recordAt(t = this.cursor): StepRecord {
     const w = this.world;
     const n = w.n;
-    const entry = this.history[t];
+    const entry = this.entry(t);
     const s = entry.state;
     const ties: Record<string, number> = {};
     const trade: Record<string, number> = {};

@@ -3,7 +3,9 @@
 // In compare mode the second run is overlaid dashed. Behind run A's lines, a light band: the 5-95%
 // quantiles of the same inputs over 40 seeds (computed in a worker), with their median dotted, so the
 // record can be judged against the model's spread and not against one seed.
+
 import uPlot from 'uplot';
+import { quarterToYear } from '../model/time';
 import 'uplot/dist/uPlot.min.css';
 import { OBSERVED } from '../data/record';
 import type { BandSeries } from '../sim/band';
@@ -200,7 +202,9 @@ export class Charts {
     this.byStep = runs.length > 1 && runs[0].start !== runs[1].start;
     const len = Math.max(...runs.map((r) => r.records.length));
     this.xs = [];
-    for (let k = 0; k < len; k++) this.xs.push(this.byStep ? k : (runs[0].start + k) / 4);
+    // A quarter sits at its midpoint, so a year's four quarters centre on year + 0.5, where the
+    // observed annual figures are drawn.
+    for (let k = 0; k < len; k++) this.xs.push(this.byStep ? k : quarterToYear(runs[0].start + k));
     this.specs = chartSpecs(runs[0]);
     const sig = `${runs.length}|${this.byStep}|${this.specs.map((s) => s.series.map((x) => x.label).join(',')).join(';')}`;
     if (sig !== this.signature) {

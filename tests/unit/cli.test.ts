@@ -537,12 +537,24 @@ describe('--change lever=value@date', () => {
     ]);
   });
 
+  it('a lever set at the start may change again later, as in the app', async () => {
+    const { runWithChanges } = await import('../../src/sim/replay');
+    const { loadPreset } = await import('../../src/scenario/presets');
+    const r = loadPreset('post-ukraine');
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const out = cli('run', '--scenario', 'post-ukraine', '--seed', '4', '--steps', '6', '--set', 'war=0.5', '--change', 'war=0.2@2022Q4');
+    expect(out.code).toBe(0);
+    const j = JSON.parse(out.out);
+    expect(j.trajectory.map((s: { levers: { war: number } }) => s.levers.war)).toEqual([0.5, 0.5, 0.5, 0.2, 0.2, 0.2, 0.2]);
+    const app = runWithChanges(r.spec, 4, [{ t: 0, name: 'war', value: 0.5 }, { t: 3, name: 'war', value: 0.2 }], 6);
+    expect(app.recordAt(6).ties).toEqual(j.trajectory[6].ties);
+  });
+
   it.each([
     [['--change', 'war=0.4'], /expected lever=value@YYYYQn/],
     [['--change', 'peace=1@2023Q1'], /unknown lever "peace"/],
     [['--change', 'war=4@2023Q1'], /war=4 is out of range 0\.\.1/],
     [['--change', 'war=0.4@2030Q1'], /2030Q1 is outside the run \(2022Q1\.\.2025Q4\)/],
-    [['--change', 'war=0.4@2023Q1', '--set', 'war=0'], /pinned for the whole run by --set/],
   ])('rejects %j', (args, message) => {
     const r = cli('run', '--scenario', 'post-ukraine', ...(args as string[]));
     expect(r.code).toBe(2);

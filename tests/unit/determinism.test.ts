@@ -47,6 +47,22 @@ describe('determinism', () => {
     expect(JSON.stringify(resumed.recordAt(16).ties)).toBe(JSON.stringify(straight.recordAt(16).ties));
   });
 
+  it('a resumed run cannot seek before its snapshot, and says so', () => {
+    const partial = new Run(spec(), { seed: 3 });
+    partial.runTo(6);
+    const resumed = Run.resume(spec(), partial.snapshot(), { seed: 3 });
+    resumed.runTo(10);
+    resumed.seek(2);
+    expect(resumed.t).toBe(6);
+    expect(() => resumed.recordAt(2)).toThrow(/step 2 is before the snapshot \(step 6\)/);
+    expect(() => resumed.hash(12)).toThrow(/step 12 has not been computed \(computed up to 10\)/);
+    expect(resumed.hash(8)).toBe((() => {
+      const straight = new Run(spec(), { seed: 3 });
+      straight.runTo(8);
+      return straight.hash();
+    })());
+  });
+
   it('a 20-step run equals the first 20 steps of a 40-step run', () => {
     const short = new Run(spec('pre-2022'), { seed: 11 });
     short.runTo(20);

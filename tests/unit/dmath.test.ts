@@ -34,7 +34,7 @@ describe('deterministic elementary functions', () => {
   });
   it('uses no engine-specific Math functions in the model', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    for (const dir of ['src/model', 'src/sim']) {
+    for (const dir of ['src/model', 'src/sim', 'src/scenario']) {
       for (const f of readdirSync(dir)) {
         if (f === 'dmath.ts') continue;
         const code = readFileSync(`${dir}/${f}`, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
