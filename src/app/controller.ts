@@ -92,6 +92,9 @@ export class App {
   private state!: AppState;
   private a!: Computed;
   private b: Computed | null = null;
+  /** What B was computed from (scenario|seed|horizon, and the loaded scenario object). */
+  private keyB = '';
+  private baseB: unknown = null;
   private horizon = 0;
   private selected = 'RU';
   private hovered: string | null = null;
@@ -334,7 +337,14 @@ export class App {
     // horizon (the scenes and the difference strip name each side's date).
     this.horizon = baseB?.ok ? Math.min(baseA.spec.steps, baseB.spec.steps) : baseA.spec.steps;
     this.a = compute(s.scenario, baseA, s.seed, s.edits, s.weights, this.horizon);
-    this.b = baseB?.ok ? compute(s.compare!, baseB, s.seed, [], {}, this.horizon) : null;
+    // B depends only on its scenario, the seed and the horizon, never on A's levers or weights: keep
+    // it while those are unchanged, so a slider drag in compare mode recomputes one run, not two.
+    const keyB = baseB?.ok ? `${s.compare}|${s.seed}|${this.horizon}` : '';
+    if (keyB !== this.keyB || baseB !== this.baseB) {
+      this.b = baseB?.ok ? compute(s.compare!, baseB, s.seed, [], {}, this.horizon) : null;
+      this.keyB = keyB;
+      this.baseB = baseB;
+    }
     if (s.t > this.horizon) this.state = { ...s, t: this.horizon };
   }
 
