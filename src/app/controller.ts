@@ -5,6 +5,7 @@ import type { TermName } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { parseScenarioText } from '../scenario/load';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenario/presets';
+import { BAND_SEEDS, type BandResult } from '../sim/band';
 import type { StepRecord } from '../sim/run';
 import { Explain } from '../ui/explain';
 import { download, downloadDataUrl, runCsv, scenarioJson } from '../ui/export';
@@ -13,13 +14,12 @@ import { infoHtml } from '../ui/info';
 import { Messages } from '../ui/messages';
 import { Panel } from '../ui/panel';
 import { Transport } from '../ui/transport';
-import { BAND_SEEDS, type BandResult } from '../sim/band';
 import { BAND_METRICS, type ChartBand, type ChartRun, Charts } from '../view/charts';
 import { Stage } from '../view/stage';
 import { readTheme } from '../view/theme';
 import { BandClient } from './band';
 import { reproduce } from './reproduce';
-import { type Computed, compute, Library, retraces } from './sim';
+import { type Computed, compute, Library, recomputeFrom, retraces } from './sim';
 import { type AppState, addEdit, hasState, parse, serialize } from './state';
 
 const KEY = 'strategic-triangle:v1';
@@ -318,7 +318,10 @@ export class App {
       );
     }
     this.state = { ...this.state, edits };
-    this.recompute();
+    // Only the future from this step changes: reuse run A up to it (a drag then costs a fraction of a
+    // full run); B does not depend on A's levers.
+    const s = this.state;
+    this.a = recomputeFrom(this.a, s.scenario, this.library.loadOrDefault(s.scenario), s.seed, s.edits, s.weights, this.horizon, s.t);
     this.charts.setRuns(this.chartRuns(), this.state.t);
     this.refreshBand();
     this.show(false);

@@ -95,6 +95,45 @@ export function compute(
 }
 
 /**
+ * The same as compute() after a slider change at step t0, reusing the previous run up to t0: the
+ * history before t0 cannot change (Run.setLever at t0 drops only what follows), so only t0..horizon is
+ * recomputed. Falls back to a full compute when the previous run does not fit (other scenario, seed,
+ * weights or horizon, or edits before t0 that differ).
+ */
+export function recomputeFrom(
+  prev: Computed,
+  id: string,
+  base: LoadResult & { ok: true },
+  seed: number,
+  edits: readonly LeverEdit[],
+  weights: WeightEdits,
+  horizon: number,
+  t0: number,
+): Computed {
+  const sorted = sortChanges(edits);
+  const before = (list: readonly LeverEdit[]) => JSON.stringify(list.filter((e) => e.t < t0));
+  const atT0 = sorted.filter((e) => e.t === t0);
+  const fits =
+    prev.id === id &&
+    prev.run.seed === seed &&
+    prev.horizon === horizon &&
+    Object.keys(weights).length === 0 &&
+    prev.spec === base.spec &&
+    before(prev.edits) === before(sorted) &&
+    sorted.every((e) => e.t <= t0) &&
+    prev.edits.filter((e) => e.t === t0).every((p) => atT0.some((e) => e.name === p.name)) &&
+    prev.run.computed >= t0;
+  if (!fits) return compute(id, base, seed, edits, weights, horizon);
+  const run = prev.run;
+  run.seek(t0);
+  for (const e of atT0) run.setLever(e.name, e.value);
+  run.runTo(horizon);
+  const records = prev.records.slice(0, t0);
+  for (let t = t0; t <= horizon; t++) records.push(run.recordAt(t));
+  return { ...prev, run, records, edits: sorted };
+}
+
+/**
  * Whether a scenario file's run retraces a reference run: every state variable at every step up to
  * `steps`, except which levers are pinned and which events have fired (a file carries a slider change
  * as an extra event, so those differ, and with them the hash). Returns the first difference in words.
