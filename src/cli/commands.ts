@@ -1,9 +1,11 @@
 // The four commands. Each checks its options, runs the sim and returns the output text; writing it
 // (stdout or --out) is left to `main`, so a failure never leaves half a file behind.
+
 import { LEVER_NAMES, type LeverName } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import { formatQuarter } from '../model/time';
-import { CONFIGS, compare, ensemble, metricNames, sweep, toWorld } from '../sim/ensemble';
+import { runCsv } from '../sim/csv';
+import { CONFIGS, compare, ensemble, sweep, toWorld } from '../sim/ensemble';
 import { type Pins, Run, type StepRecord } from '../sim/run';
 import {
   CliError,
@@ -116,24 +118,11 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
   const pinned = canonicalPins(spec.pinned, set);
 
   if (fmt === 'csv') {
-    const names = metricNames(run.world);
-    const lines = [
-      csvComment({
-        'strategic-triangle run': spec.title,
-        scenario: spec.id,
-        seed,
-        steps: n,
-        start: formatQuarter(spec.start),
-        pinned: pinsText(pinned),
-        changes: changes.length ? changes.map((c) => `${c.name}=${c.value}@${c.date}`).join(' ') : 'none',
-        hash: run.hash(n),
-      }),
-      csvRow(['run', 'seed', 't', 'date', ...names, 'triangle']),
-    ];
-    for (const r of records) {
-      lines.push(csvRow([1, seed, r.t, r.date, ...names.map((m) => r.indicators[m] ?? r.ties[m]), r.triangle.config]));
-    }
-    return { text: `${lines.join('\n')}\n`, out: out(v) };
+    const text = runCsv(run, records, {
+      pinned: pinsText(pinned),
+      changes: changes.map((c) => `${c.name}=${c.value}@${c.date}`).join(' '),
+    });
+    return { text, out: out(v) };
   }
   return {
     text: json(v, {

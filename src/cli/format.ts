@@ -1,22 +1,6 @@
-// Text shapes of the CLI's output: CSV (RFC 4180 quoting, full-precision numbers) and aligned tables.
+// Text shapes of the CLI's output: aligned tables, and the CSV helpers shared with the app (src/sim/csv.ts).
 
-/** Numbers print in full precision (the shortest text that reads back to the same double). */
-export function csvCell(v: string | number | undefined): string {
-  if (v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Inf' : '-Inf';
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export function csvRow(cells: readonly (string | number | undefined)[]): string {
-  return cells.map(csvCell).join(',');
-}
-
-/** A comment line in the NetLogo BehaviorSpace spirit: `# key: value; key: value`. */
-export function csvComment(fields: Record<string, string | number>): string {
-  return `# ${Object.entries(fields)
-    .map(([k, v]) => `${k}: ${String(v).replace(/[\r\n]+/g, ' ')}`)
-    .join('; ')}`;
-}
+export { csvCell, csvComment, csvRow } from '../sim/csv';
 
 export function pinsText(pins: Readonly<Record<string, number | undefined>>): string {
   const parts = Object.entries(pins)

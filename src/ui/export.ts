@@ -2,48 +2,17 @@
 import type { LeverEdit } from '../app/state';
 import { formatQuarter } from '../model/time';
 import type { ScenarioFile } from '../scenario/schema';
-import { metricNames } from '../sim/ensemble';
+import { runCsv as writeRunCsv } from '../sim/csv';
 import type { Run, StepRecord } from '../sim/run';
 
-function csvCell(v: string | number | undefined): string {
-  if (v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Inf' : '-Inf';
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-function csvRow(cells: readonly (string | number | undefined)[]): string {
-  return cells.map(csvCell).join(',');
-}
-
-/** Same columns as `sim run --format csv`: run, seed, t, date, indicators..., ties..., triangle. */
+/** Same file as `sim run --format csv` (one shared writer, src/sim/csv.ts); the app's lever changes are listed as such. */
 export function runCsv(run: Run, records: readonly StepRecord[], edits: readonly LeverEdit[]): string {
   const spec = run.world.spec;
-  const names = metricNames(run.world);
   const pinned = Object.entries(spec.pinned)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${v}`);
   const changes = edits.map((e) => `${e.name}=${e.value}@${formatQuarter(spec.start + e.t)}`);
-  const n = records.length - 1;
-  const comment = {
-    'strategic-triangle run': spec.title,
-    scenario: spec.id,
-    seed: run.seed,
-    steps: n,
-    start: formatQuarter(spec.start),
-    pinned: pinned.length ? pinned.join(' ') : 'none',
-    changes: changes.length ? changes.join(' ') : 'none',
-    hash: run.hash(n),
-  };
-  const lines = [
-    `# ${Object.entries(comment)
-      .map(([k, v]) => `${k}: ${String(v).replace(/[\r\n]+/g, ' ')}`)
-      .join('; ')}`,
-    csvRow(['run', 'seed', 't', 'date', ...names, 'triangle']),
-  ];
-  for (const r of records) {
-    lines.push(csvRow([1, run.seed, r.t, r.date, ...names.map((m) => r.indicators[m] ?? r.ties[m]), r.triangle.config]));
-  }
-  return `${lines.join('\n')}\n`;
+  return writeRunCsv(run, records, { pinned: pinned.join(' '), changes: changes.join(' ') });
 }
 
 /**
