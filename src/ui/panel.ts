@@ -1,9 +1,9 @@
 // The control panel (lil-gui): scenario, seed, compare, every lever as a sentence with its value,
 // utility weights per actor (folded), files. The panel shows state; it changes it only through handlers.
 import GUI, { type Controller } from 'lil-gui';
+import { WEIGHT_MAX } from '../app/state';
 import { LEVERS, type LeverInfo, type LeverName } from '../model/levers';
 import type { TermName } from '../model/spec';
-import { WEIGHT_MAX } from '../app/state';
 import { fmtLever } from './format';
 
 export interface PanelHandlers {
