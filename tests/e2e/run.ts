@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+// The band's shape as the app defines it (a type only, erased at run time).
+import type { BandInfo } from '../../src/app/controller';
 import type { LeverName } from '../../src/model/levers';
 import { formatQuarter } from '../../src/model/time';
 import { loadPreset } from '../../src/scenario/presets';
@@ -42,13 +44,8 @@ interface HookState {
   weights: Record<string, Record<string, number>>;
 }
 
-interface LabelInfo {
-  texts: number;
-  expected: number;
-  names: { id: string; text: string; full: string; visible: boolean; box: { x: number; y: number; w: number; h: number } }[];
-}
 
-const labels = (page: Page, scene = 0) => page.evaluate((k) => window.__triangle!.labels(k), scene) as Promise<LabelInfo>;
+const labels = (page: Page, scene = 0) => page.evaluate((k) => window.__triangle!.labels(k), scene);
 
 /** Every label of scene k is there once: as many Text objects as the roster needs, one name per actor. */
 async function labelsMatchRoster(page: Page, roster: { id: string; name: string }[], scene: number, what: string): Promise<void> {
@@ -148,17 +145,8 @@ async function scrub(page: Page, t: number): Promise<void> {
   }, t);
 }
 
-interface BandInfo {
-  state: string;
-  seeds: number;
-  seed: number;
-  ms: number;
-  roundTripMs: number;
-  hashMatches: boolean;
-  at: Record<string, { lo: number; med: number; hi: number }>;
-}
 
-const band = (page: Page) => page.evaluate(() => window.__triangle!.band()) as unknown as Promise<BandInfo | null>;
+const band = (page: Page) => page.evaluate(() => window.__triangle!.band());
 
 /** Wait until the worker's band for the current inputs is drawn. */
 async function bandReady(page: Page): Promise<BandInfo> {
