@@ -36,7 +36,9 @@ function sampleHeap(): void {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 }
 
-console.log(`bench: node ${process.version}, scenario ${SCENARIO} (${spec.actors.length} actors, ${steps} steps)${quick ? ', quick' : ''}`);
+console.log(
+  `bench: node ${process.version}, scenario ${SCENARIO} (${spec.actors.length} actors, ${steps} steps)${quick ? ', quick' : ''}`,
+);
 
 // Single runs: warm the JIT first, then time each run separately and take the median.
 const REPS = quick ? 30 : 200;
@@ -96,7 +98,9 @@ for (const seeds of quick ? [100, 300] : [100, 1000]) {
   const ms = time(() => main(['run', '--scenario', SCENARIO], { stdout: sink, stderr: sink }));
   line(`cli run --scenario ${SCENARIO} (json)`, ms, 'ms');
   line('  output size', bytes / 1024, 'KiB', 0);
-  const csvMs = time(() => main(['ensemble', '--scenario', SCENARIO, '--seeds', '100', '--format', 'csv'], { stdout: sink, stderr: sink }));
+  const csvMs = time(() =>
+    main(['ensemble', '--scenario', SCENARIO, '--seeds', '100', '--format', 'csv'], { stdout: sink, stderr: sink }),
+  );
   line(`cli ensemble --seeds 100 --format csv`, csvMs, 'ms', 0);
 }
 

@@ -19,7 +19,8 @@ function finish(ok) {
 }
 
 if (!stage('type-check', bin('tsc'), ['--noEmit'])) finish(false);
-if (!stage('lint', bin('biome'), ['lint', '--error-on-warnings', 'src', 'tests', 'bench', 'tools'])) finish(false);
+if (!stage('format and lint', bin('biome'), ['check', '--error-on-warnings', 'src', 'tests', 'bench', 'tools']))
+  finish(false);
 
 mkdirSync('artifacts', { recursive: true });
 const vitestOk = stage('unit, property and claim tests', bin('vitest'), [
@@ -37,7 +38,10 @@ if (!vitestOk) finish(false);
 
 if (existsSync('tests/e2e/run.mjs')) {
   console.log('\n== browser tests (tests/e2e)');
-  const r = spawnSync('npm', ['run', '--silent', 'test:e2e'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('npm', ['run', '--silent', 'test:e2e'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stdout.write(r.stdout ?? '');
   const m = /(\d+) passed, (\d+) failed\s*$/.exec(r.stdout ?? '');
   if (m) {

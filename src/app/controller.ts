@@ -65,7 +65,13 @@ export interface TestHook {
 export interface LabelInfo {
   texts: number;
   expected: number;
-  names: { id: string; text: string; full: string; visible: boolean; box: { x: number; y: number; w: number; h: number } }[];
+  names: {
+    id: string;
+    text: string;
+    full: string;
+    visible: boolean;
+    box: { x: number; y: number; w: number; h: number };
+  }[];
 }
 
 export interface BandInfo {
@@ -220,7 +226,9 @@ export class App {
     if (parsed.problems.length > 0) {
       this.messages.show(
         'warn',
-        fromUrl ? 'This link had problems; the rest of it is shown:' : 'Your saved view had problems; the rest of it is shown:',
+        fromUrl
+          ? 'This link had problems; the rest of it is shown:'
+          : 'Your saved view had problems; the rest of it is shown:',
         parsed.problems,
         0,
         'link',
@@ -295,7 +303,13 @@ export class App {
   private setCompare(id: string | null): void {
     if (id !== null && id === this.state.scenario) {
       const other = this.counterpart(id);
-      this.messages.show('warn', `A scenario is not compared with itself; comparing with "${other}".`, [], 6000, 'compare');
+      this.messages.show(
+        'warn',
+        `A scenario is not compared with itself; comparing with "${other}".`,
+        [],
+        6000,
+        'compare',
+      );
       id = other;
     }
     this.update({ compare: id });
@@ -321,7 +335,16 @@ export class App {
     // Only the future from this step changes: reuse run A up to it (a drag then costs a fraction of a
     // full run); B does not depend on A's levers.
     const s = this.state;
-    this.a = recomputeFrom(this.a, s.scenario, this.library.loadOrDefault(s.scenario), s.seed, s.edits, s.weights, this.horizon, s.t);
+    this.a = recomputeFrom(
+      this.a,
+      s.scenario,
+      this.library.loadOrDefault(s.scenario),
+      s.seed,
+      s.edits,
+      s.weights,
+      this.horizon,
+      s.t,
+    );
     this.charts.setRuns(this.chartRuns(), this.state.t);
     this.refreshBand();
     this.show(false);
@@ -384,14 +407,23 @@ export class App {
     const host = this.el('charts');
     host.dataset.bandMs = r.ms.toFixed(0);
     host.dataset.bandCheck = hashMatches ? 'ok' : 'mismatch';
-    if (!hashMatches) console.error(`The band's seed ${r.seed} ends in state ${r.hash}, the run shown in ${this.a.run.hash(this.a.horizon)}`);
+    if (!hashMatches)
+      console.error(
+        `The band's seed ${r.seed} ends in state ${r.hash}, the run shown in ${this.a.run.hash(this.a.horizon)}`,
+      );
     this.charts.setBand(this.band, 'ready');
   }
 
   private bandFailed(message: string): void {
     this.band = null;
     this.charts.setBand(null, 'error');
-    this.messages.show('warn', `The band of ${BAND_SEEDS} seeds could not be computed; the run shown is unaffected.`, [message], 8000, 'band');
+    this.messages.show(
+      'warn',
+      `The band of ${BAND_SEEDS} seeds could not be computed; the run shown is unaffected.`,
+      [message],
+      8000,
+      'band',
+    );
   }
 
   private bandInfo(): BandInfo | null {
@@ -486,7 +518,12 @@ export class App {
     this.el('h-date').textContent = rec.date;
     const cfg = `${CONFIG_NAMES[rec.triangle.config]} · ${rec.triangle.config === 'indeterminate' ? 'a tie near zero' : rolesShort(rec.triangle.roles)}`;
     this.el('h-config').textContent = cfg;
-    this.el('h-config').title = configSentence(rec.triangle.config, rec.triangle.roles, (id) => this.name(id), rec.triangle.neutral);
+    this.el('h-config').title = configSentence(
+      rec.triangle.config,
+      rec.triangle.roles,
+      (id) => this.name(id),
+      rec.triangle.neutral,
+    );
     this.el('h-seed').textContent = `seed ${this.state.seed}`;
     document.body.dataset.scenario = this.state.scenario;
     document.body.dataset.seed = String(this.state.seed);
@@ -531,7 +568,8 @@ export class App {
       parts.push(`<li><b>${e.name}</b> set to ${fmtLever(e.value, info.max)} from ${formatQuarter(start + e.t)}</li>`);
     }
     for (const [actor, terms] of Object.entries(s.weights)) {
-      for (const [term, v] of Object.entries(terms)) parts.push(`<li>${escapeHtml(this.name(actor))}'s <b>${term}</b> weight ${fmt(v ?? 0)} (whole run)</li>`);
+      for (const [term, v] of Object.entries(terms))
+        parts.push(`<li>${escapeHtml(this.name(actor))}'s <b>${term}</b> weight ${fmt(v ?? 0)} (whole run)</li>`);
     }
     if (parts.length === 0) {
       host.innerHTML = '';
@@ -628,14 +666,22 @@ export class App {
     }
     const tie = (x: string) => rec.ties[id < x ? `${id}-${x}` : `${x}-${id}`];
     const rows: string[] = [];
-    for (const x of ['US', 'CN', 'RU']) if (x !== id) rows.push(`<div class="row"><span>tie with ${escapeHtml(this.name(x))}</span><b>${fmtSigned(tie(x))}</b></div>`);
+    for (const x of ['US', 'CN', 'RU'])
+      if (x !== id)
+        rows.push(
+          `<div class="row"><span>tie with ${escapeHtml(this.name(x))}</span><b>${fmtSigned(tie(x))}</b></div>`,
+        );
     const role = (['US', 'CN', 'RU'] as const).find((x) => x === id);
     const roleText = role ? ` · ${rec.triangle.roles[role]}` : '';
     const u = rec.utility[id];
     if (u) rows.push(`<div class="row"><span>utility</span><b>${fmt(u.total)}</b></div>`);
     if (id === 'RU') {
-      rows.push(`<div class="row"><span>dependence on China</span><b>${fmt(rec.indicators.ru_dependence_on_cn)}</b></div>`);
-      rows.push(`<div class="row"><span>negotiating space</span><b>${fmt(rec.indicators.ru_negotiating_space)}</b></div>`);
+      rows.push(
+        `<div class="row"><span>dependence on China</span><b>${fmt(rec.indicators.ru_dependence_on_cn)}</b></div>`,
+      );
+      rows.push(
+        `<div class="row"><span>negotiating space</span><b>${fmt(rec.indicators.ru_negotiating_space)}</b></div>`,
+      );
     }
     tip.innerHTML = `<b>${escapeHtml(actor.name)}</b><span class="muted">${roleText}</span>${rows.join('')}<div class="muted">click to explain</div>`;
     tip.hidden = false;
@@ -688,8 +734,20 @@ export class App {
     this.messages.clear('import');
     const id = this.library.setImported(r);
     store('imported', text);
-    this.update({ scenario: id, t: 0, edits: [], weights: {}, compare: this.state.compare === id ? null : this.state.compare });
-    this.messages.show('ok', `Imported "${r.spec.title}" as scenario ${id}. It is kept in this browser; links to it work here only.`, [], 6000, 'import');
+    this.update({
+      scenario: id,
+      t: 0,
+      edits: [],
+      weights: {},
+      compare: this.state.compare === id ? null : this.state.compare,
+    });
+    this.messages.show(
+      'ok',
+      `Imported "${r.spec.title}" as scenario ${id}. It is kept in this browser; links to it work here only.`,
+      [],
+      6000,
+      'import',
+    );
     return true;
   }
 
@@ -755,7 +813,13 @@ export class App {
       await navigator.clipboard.writeText(url);
       this.messages.show('ok', 'Link copied: it reproduces exactly this view.', [], 4000, 'link-copied');
     } catch {
-      this.messages.show('warn', 'Could not copy; the address bar holds the link to this view.', [url], 8000, 'link-copied');
+      this.messages.show(
+        'warn',
+        'Could not copy; the address bar holds the link to this view.',
+        [url],
+        8000,
+        'link-copied',
+      );
     }
   }
 

@@ -29,5 +29,7 @@ scope.onmessage = (e) => {
       if (out.ok) scope.postMessage({ type: 'band', result: out.result });
       else if (!('cancelled' in out)) scope.postMessage({ type: 'error', gen: req.gen, error: out.error });
     })
-    .catch((err: unknown) => scope.postMessage({ type: 'error', gen: req.gen, error: err instanceof Error ? err.message : String(err) }));
+    .catch((err: unknown) =>
+      scope.postMessage({ type: 'error', gen: req.gen, error: err instanceof Error ? err.message : String(err) }),
+    );
 };

@@ -15,7 +15,9 @@ export class Library {
   private imported: { id: string; result: LoadResult & { ok: true } } | null = null;
 
   get ids(): string[] {
-    return this.imported && !PRESET_IDS.includes(this.imported.id) ? [...PRESET_IDS, this.imported.id] : [...PRESET_IDS];
+    return this.imported && !PRESET_IDS.includes(this.imported.id)
+      ? [...PRESET_IDS, this.imported.id]
+      : [...PRESET_IDS];
   }
 
   get importedId(): string | null {
@@ -158,7 +160,8 @@ export function retraces(text: string, seed: number, reference: Run, steps: numb
         }
       }
     }
-    if (a.eastCap !== b.eastCap || a.rfeDev !== b.rfeDev || JSON.stringify(a.rng) !== JSON.stringify(b.rng)) return `the state differs from ${date}`;
+    if (a.eastCap !== b.eastCap || a.rfeDev !== b.rfeDev || JSON.stringify(a.rng) !== JSON.stringify(b.rng))
+      return `the state differs from ${date}`;
   }
   return null;
 }

@@ -84,14 +84,18 @@ export function parse(query: string, ctx: ParseContext): ParsedState {
   const sc = p.get('scenario');
   if (sc !== null) {
     if (ctx.known.includes(sc)) scenario = sc;
-    else problems.push(`Unknown scenario "${sc}" in the link; showing "${ctx.defaultScenario}" (known: ${ctx.known.join(', ')}).`);
+    else
+      problems.push(
+        `Unknown scenario "${sc}" in the link; showing "${ctx.defaultScenario}" (known: ${ctx.known.join(', ')}).`,
+      );
   }
 
   let seed = ctx.defaultSeed(scenario);
   const sd = p.get('seed');
   if (sd !== null) {
     const v = parseIntStrict(sd);
-    if (v === null || v > 2 ** 32 - 1) problems.push(`The seed "${sd}" is not a whole number from 0 to 4294967295; using seed ${seed}.`);
+    if (v === null || v > 2 ** 32 - 1)
+      problems.push(`The seed "${sd}" is not a whole number from 0 to 4294967295; using seed ${seed}.`);
     else seed = v;
   }
 
@@ -123,7 +127,9 @@ export function parse(query: string, ctx: ParseContext): ParsedState {
       }
       const [, name, vs, stepText] = m;
       if (!isLeverName(name)) {
-        problems.push(`Unknown lever "${name}" in the link; ignored (levers: ${LEVERS.map((l) => l.name).join(', ')}).`);
+        problems.push(
+          `Unknown lever "${name}" in the link; ignored (levers: ${LEVERS.map((l) => l.name).join(', ')}).`,
+        );
         continue;
       }
       const info = LEVERS.find((l) => l.name === name)!;
@@ -156,7 +162,8 @@ export function parse(query: string, ctx: ParseContext): ParsedState {
       const [, actor, term, vs] = m;
       const value = Number(vs);
       if (!actors.includes(actor)) problems.push(`Weight for unknown actor "${actor}"; ignored.`);
-      else if (!(TERM_NAMES as readonly string[]).includes(term)) problems.push(`Unknown utility term "${term}"; ignored.`);
+      else if (!(TERM_NAMES as readonly string[]).includes(term))
+        problems.push(`Unknown utility term "${term}"; ignored.`);
       else if (!Number.isFinite(value) || value < 0 || value > WEIGHT_MAX) {
         problems.push(`Weight ${actor}.${term}=${vs} is out of range 0..${WEIGHT_MAX}; ignored.`);
       } else {

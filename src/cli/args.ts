@@ -34,7 +34,11 @@ export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?:
  * util.parseArgs in strict mode, with its messages rewritten as one line each, and a repeated
  * single-valued option rejected instead of silently keeping the last one.
  */
-export function parseOptions(command: string, args: string[], options: OptionSpec): Record<string, string | string[] | boolean | undefined> {
+export function parseOptions(
+  command: string,
+  args: string[],
+  options: OptionSpec,
+): Record<string, string | string[] | boolean | undefined> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: false, tokens: true });
@@ -57,7 +61,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];
@@ -136,7 +141,8 @@ export function parsePins(sets: readonly string[] | undefined, option = '--set')
       if (eq < 0) throw new CliError(`${option} "${part}": expected lever=value, e.g. ${option} war=0.5`);
       const name = part.slice(0, eq).trim();
       const text = part.slice(eq + 1);
-      if (!isLeverName(name)) throw new CliError(`${option}: unknown lever "${name}" (levers: ${LEVER_NAMES.join(', ')})`);
+      if (!isLeverName(name))
+        throw new CliError(`${option}: unknown lever "${name}" (levers: ${LEVER_NAMES.join(', ')})`);
       if (name in pins) throw new CliError(`${option}: lever ${name} is set more than once`);
       pins[name] = parseNumber(text, `${option} ${name}`);
     }
@@ -165,19 +171,25 @@ export function parseChanges(words: readonly string[] | undefined, start: number
       const m = /^([a-z_]+)=([^@]+)@(\d{4}Q[1-4])$/.exec(part.trim());
       if (!m) throw new CliError(`--change "${part}": expected lever=value@YYYYQn, e.g. --change sanctions=0.2@2023Q1`);
       const [, name, text, date] = m;
-      if (!isLeverName(name)) throw new CliError(`--change: unknown lever "${name}" (levers: ${LEVER_NAMES.join(', ')})`);
+      if (!isLeverName(name))
+        throw new CliError(`--change: unknown lever "${name}" (levers: ${LEVER_NAMES.join(', ')})`);
       const value = parseNumber(text, `--change ${name}`);
       const problem = checkPins({ [name]: value });
       if (problem) throw new CliError(`--change: ${problem}`);
       const t = (parseQuarter(date) ?? 0) - start;
       if (t < 0 || t > steps) {
-        throw new CliError(`--change ${part}: ${date} is outside the run (${formatQuarter(start)}..${formatQuarter(start + steps)})`);
+        throw new CliError(
+          `--change ${part}: ${date} is outside the run (${formatQuarter(start)}..${formatQuarter(start + steps)})`,
+        );
       }
       out.push({ name, value, t, date });
     }
   }
   // Date order; within a quarter, the order given.
-  return out.map((c, k) => ({ c, k })).sort((a, b) => a.c.t - b.c.t || a.k - b.k).map((x) => x.c);
+  return out
+    .map((c, k) => ({ c, k }))
+    .sort((a, b) => a.c.t - b.c.t || a.k - b.k)
+    .map((x) => x.c);
 }
 
 /** Round away the binary noise of from + k*step (0.1 * 3 = 0.30000000000000004). */
@@ -195,19 +207,23 @@ export function parseValues(text: string, lever: LeverName): number[] {
     if (step <= 0) throw new CliError(`--values ${text}: the step must be positive`);
     if (to < from) throw new CliError(`--values ${text}: "to" must not be below "from"`);
     const count = Math.floor((to - from) / step + 1e-9) + 1;
-    if (count > MAX_SWEEP_VALUES) throw new CliError(`--values ${text} gives ${count} values; at most ${MAX_SWEEP_VALUES}`);
+    if (count > MAX_SWEEP_VALUES)
+      throw new CliError(`--values ${text} gives ${count} values; at most ${MAX_SWEEP_VALUES}`);
     values = [];
     for (let k = 0; k < count; k++) values.push(tidy(from + k * step));
   } else if (range.length === 1) {
     const parts = text.split(',');
-    if (parts.some((p) => p.trim() === '')) throw new CliError(`--values "${text}": expected numbers separated by commas, e.g. 0,0.5,1`);
+    if (parts.some((p) => p.trim() === ''))
+      throw new CliError(`--values "${text}": expected numbers separated by commas, e.g. 0,0.5,1`);
     values = parts.map((p) => parseNumber(p, '--values'));
-    if (values.length > MAX_SWEEP_VALUES) throw new CliError(`--values has ${values.length} values; at most ${MAX_SWEEP_VALUES}`);
+    if (values.length > MAX_SWEEP_VALUES)
+      throw new CliError(`--values has ${values.length} values; at most ${MAX_SWEEP_VALUES}`);
   } else {
     throw new CliError(`--values "${text}": expected v1,v2,... or from:to:step`);
   }
   for (const v of values) {
-    if (v < info.min || v > info.max) throw new CliError(`--values: ${lever}=${v} is out of range ${info.min}..${info.max}`);
+    if (v < info.min || v > info.max)
+      throw new CliError(`--values: ${lever}=${v} is out of range ${info.min}..${info.max}`);
   }
   return values;
 }
@@ -241,7 +257,9 @@ export function resolveScenario(arg: string, option: string, cwd: string): Loade
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !looksLikePath) {
-      throw new CliError(`${option}: unknown scenario "${arg}" (presets: ${PRESET_IDS.join(', ')}; or the path of a .json file)`);
+      throw new CliError(
+        `${option}: unknown scenario "${arg}" (presets: ${PRESET_IDS.join(', ')}; or the path of a .json file)`,
+      );
     }
     const why =
       code === 'ENOENT'

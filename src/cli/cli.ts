@@ -95,12 +95,15 @@ export function main(argv: readonly string[], io: CliIO): number {
     if (first === '--help' || first === '-h' || first === 'help') {
       const topic = args[1];
       if (topic !== undefined && isCommand(topic)) io.stdout.write(commandHelp(topic));
-      else if (topic !== undefined && first === 'help') throw new CliError(`help: unknown command "${topic}" (commands: ${COMMANDS.join(', ')})`);
+      else if (topic !== undefined && first === 'help')
+        throw new CliError(`help: unknown command "${topic}" (commands: ${COMMANDS.join(', ')})`);
       else io.stdout.write(globalHelp());
       return EXIT_OK;
     }
     if (!isCommand(first)) {
-      const what = first.startsWith('-') ? `expected a command before options, got "${first}"` : `unknown command "${first}"`;
+      const what = first.startsWith('-')
+        ? `expected a command before options, got "${first}"`
+        : `unknown command "${first}"`;
       throw new CliError(`${what} (commands: ${COMMANDS.join(', ')}; see: npm run sim -- --help)`);
     }
     const rest = args.slice(1);

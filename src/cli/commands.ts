@@ -48,9 +48,20 @@ const SEEDS: OptionSpec = {
 };
 
 export const OPTIONS: Record<Command, OptionSpec> = {
-  run: { scenario: { type: 'string' }, seed: { type: 'string' }, change: { type: 'string', multiple: true }, ...COMMON },
+  run: {
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
+    change: { type: 'string', multiple: true },
+    ...COMMON,
+  },
   ensemble: { scenario: { type: 'string' }, ...SEEDS, ...COMMON },
-  compare: { a: { type: 'string' }, b: { type: 'string' }, 'set-b': { type: 'string', multiple: true }, ...SEEDS, ...COMMON },
+  compare: {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    'set-b': { type: 'string', multiple: true },
+    ...SEEDS,
+    ...COMMON,
+  },
   sweep: { scenario: { type: 'string' }, lever: { type: 'string' }, values: { type: 'string' }, ...SEEDS, ...COMMON },
 };
 
@@ -76,7 +87,8 @@ function steps(v: Values, spec: ModelSpec): number {
 function seeds(v: Values, command: string): { seeds: number; seedStart: number } {
   const n = parseInteger(required(v, 'seeds', command, `how many seeds, 1..${MAX_SEEDS}`), '--seeds', 1, MAX_SEEDS);
   const s = typeof v['seed-start'] === 'string' ? parseInteger(v['seed-start'], '--seed-start', 0, MAX_SEED) : 1;
-  if (s + n - 1 > MAX_SEED) throw new CliError(`--seed-start ${s} with --seeds ${n} runs past the largest seed ${MAX_SEED}`);
+  if (s + n - 1 > MAX_SEED)
+    throw new CliError(`--seed-start ${s} with --seeds ${n} runs past the largest seed ${MAX_SEED}`);
   return { seeds: n, seedStart: s };
 }
 
@@ -133,7 +145,12 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
       seed,
       steps: n,
       actors: spec.actors.map((a) => ({ id: a.id, name: a.name, color: a.color })),
-      levers: { initial: spec.levers, pinned, set, changes: changes.map((c) => ({ lever: c.name, value: c.value, from: c.date })) },
+      levers: {
+        initial: spec.levers,
+        pinned,
+        set,
+        changes: changes.map((c) => ({ lever: c.name, value: c.value, from: c.date })),
+      },
       hash: run.hash(n),
       trajectory: records,
     }),
@@ -238,7 +255,8 @@ export function sweepCommand(v: Values, ctx: CommandContext): CommandOutput {
   const s = seeds(v, 'sweep');
   const n = steps(v, spec);
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
-  if (pins[lever] !== undefined) throw new CliError(`--set ${lever} conflicts with --lever ${lever}: the sweep sets it`);
+  if (pins[lever] !== undefined)
+    throw new CliError(`--set ${lever} conflicts with --lever ${lever}: the sweep sets it`);
   const world = toWorld(spec);
   const res = { ...sweep(world, lever, values, { ...s, steps: n, pins }), pins };
 

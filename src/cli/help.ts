@@ -27,7 +27,10 @@ function indent(lines: string[], by = '  '): string {
 
 function leverLines(): string[] {
   const w = Math.max(...LEVERS.map((l) => l.name.length));
-  return LEVERS.map((l) => `${l.name.padEnd(w)}  ${`${l.min}..${l.max}`.padEnd(6)} default ${String(l.default).padEnd(4)}  ${l.meaning}`);
+  return LEVERS.map(
+    (l) =>
+      `${l.name.padEnd(w)}  ${`${l.min}..${l.max}`.padEnd(6)} default ${String(l.default).padEnd(4)}  ${l.meaning}`,
+  );
 }
 
 function presetLines(): string[] {
@@ -79,7 +82,7 @@ const SCENARIO_ARG = [
 
 export function globalHelp(): string {
   return [
-    'sim: the strategic-triangle model from the command line (US, China, Russia and Russia\'s ties across Asia).',
+    "sim: the strategic-triangle model from the command line (US, China, Russia and Russia's ties across Asia).",
     'Every run is a pure function of (scenario, seed, steps, pinned levers): the same call prints the same bytes.',
     '',
     'Usage:',
@@ -88,7 +91,7 @@ export function globalHelp(): string {
     '',
     'Commands:',
     indent([
-      'run       one seeded trajectory: every step\'s ties, indicators, triangle, utilities and moves',
+      "run       one seeded trajectory: every step's ties, indicators, triangle, utilities and moves",
       'ensemble  many seeds: per step, mean and 5/50/95% quantiles of every indicator and tie,',
       '          and the share of seeds in each triangle configuration',
       'compare   two scenarios on the same seeds: mean difference b - a at the horizon, share b > a',
@@ -138,7 +141,7 @@ const HELP: Record<Command, () => string[]> = {
       '--scenario ID|FILE  preset id or scenario file (required)',
       "--seed N           the generator's seed, 0..4294967295 (default: the scenario's seed)",
       '--change L=V@DATE  from that quarter on, the lever takes V and is held there, exactly as a slider',
-      '                   moved in the app at that quarter (the app\'s footer gives this command); repeat',
+      "                   moved in the app at that quarter (the app's footer gives this command); repeat",
       '--format F         json (default) or csv',
       ...COMMON_OPTIONS,
     ]),
@@ -147,7 +150,7 @@ const HELP: Record<Command, () => string[]> = {
     indent([
       '{ scenario, title, start, horizon, seed, steps,',
       '  actors: [{id, name, color}],',
-      '  levers: {initial: the scenario\'s lever values, pinned: every pinned lever (the scenario\'s',
+      "  levers: {initial: the scenario's lever values, pinned: every pinned lever (the scenario's",
       '           own pins and --set), set: the --set pins, changes: [{lever, value, from}]},',
       '  hash: the state hash at the last step (equal inputs give equal hashes),',
       '  trajectory: [{t, date, ties: {"CN-RU": x, ...}, indicators: {...}, triangle: {config,',
@@ -172,7 +175,12 @@ const HELP: Record<Command, () => string[]> = {
     `  ${SIM} ensemble --scenario ID|FILE --seeds N [--seed-start S] [--steps N] [--set LEVER=V ...] [--format json|csv] [--out FILE]`,
     '',
     'Options:',
-    indent(['--scenario ID|FILE  preset id or scenario file (required)', ...SEEDS_OPTIONS, '--format F         json (default) or csv', ...COMMON_OPTIONS]),
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      ...SEEDS_OPTIONS,
+      '--format F         json (default) or csv',
+      ...COMMON_OPTIONS,
+    ]),
     '',
     'JSON output:',
     indent([
@@ -183,7 +191,7 @@ const HELP: Record<Command, () => string[]> = {
     'CSV output: wide, one row per step, after one "#" comment line:',
     indent([
       't,date,<m>_mean,<m>_q05,<m>_q50,<m>_q95 for every metric m,share_<config> for every configuration',
-      'Quantiles interpolate linearly between order statistics (R type 7, numpy\'s default).',
+      "Quantiles interpolate linearly between order statistics (R type 7, numpy's default).",
     ]),
     '',
     'Example:',
@@ -208,11 +216,11 @@ const HELP: Record<Command, () => string[]> = {
     '',
     "--steps defaults to the shorter scenario's length, so neither runs past its own horizon; both",
     'horizon dates are reported (they differ when a and b start at different dates). Metrics missing from',
-    "either scenario (an actor not on both rosters) are left out.",
+    'either scenario (an actor not on both rosters) are left out.',
     '',
     'JSON output:',
     indent([
-      '{ a, b, seeds, seedStart, steps, horizon (a\'s date), horizonB, pins: the --set pins, pinsB: b\'s (--set and --set-b),',
+      "{ a, b, seeds, seedStart, steps, horizon (a's date), horizonB, pins: the --set pins, pinsB: b's (--set and --set-b),",
       '  rows: [{metric, meanA, meanB, meanDiff: mean of the paired differences b - a,',
       '          shareBGreater: share of seeds where b > a}, ...] }',
     ]),
@@ -242,7 +250,10 @@ const HELP: Record<Command, () => string[]> = {
     ]),
     '',
     'JSON output:',
-    indent(['{ scenario, lever, seeds, seedStart, steps, horizon, pins, metrics: [names],', '  rows: [{value, means: {NAME: ensemble mean at the horizon, ...}}, ...] }']),
+    indent([
+      '{ scenario, lever, seeds, seedStart, steps, horizon, pins, metrics: [names],',
+      '  rows: [{value, means: {NAME: ensemble mean at the horizon, ...}}, ...] }',
+    ]),
     'CSV output: <lever>,<metrics...>  (one row per value, after a "#" line)',
     '',
     'Example:',
@@ -252,5 +263,16 @@ const HELP: Record<Command, () => string[]> = {
 };
 
 export function commandHelp(cmd: Command): string {
-  return [...HELP[cmd](), 'Levers:', indent(leverLines()), '', 'Presets:', indent(presetLines()), '', 'Exit status:', indent(EXIT_CODES), ''].join('\n');
+  return [
+    ...HELP[cmd](),
+    'Levers:',
+    indent(leverLines()),
+    '',
+    'Presets:',
+    indent(presetLines()),
+    '',
+    'Exit status:',
+    indent(EXIT_CODES),
+    '',
+  ].join('\n');
 }

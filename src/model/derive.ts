@@ -116,10 +116,12 @@ function ruLeverFactors(w: World, lev: Float64Array): RuLeverFactors {
     // Calibration denominators are floored: a scenario that starts under total sanctions (factor 0)
     // would otherwise divide by zero.
     m.f[j] = ruDyadFactor(w, lev, j) / Math.max(CAL_FLOOR, w.ruFactor0[j]);
-    m.keep[j] = sanctionFactor(w, sanc, w.compliance[j]) / Math.max(CAL_FLOOR, sanctionFactor(w, sanc0, w.compliance[j]));
+    m.keep[j] =
+      sanctionFactor(w, sanc, w.compliance[j]) / Math.max(CAL_FLOOR, sanctionFactor(w, sanc0, w.compliance[j]));
   }
   m.fO = ruOtherFactor(w, lev) / Math.max(CAL_FLOOR, w.ruOtherFactor0);
-  m.keepO = sanctionFactor(w, sanc, p.otherCompliance) / Math.max(CAL_FLOOR, sanctionFactor(w, sanc0, p.otherCompliance));
+  m.keepO =
+    sanctionFactor(w, sanc, p.otherCompliance) / Math.max(CAL_FLOOR, sanctionFactor(w, sanc0, p.otherCompliance));
   return m;
 }
 
@@ -307,7 +309,13 @@ function secScratch(n: number): Float64Array {
  * involve i's own ties, so a move of i toward anyone leaves them unchanged; decisions compute them
  * once per actor.
  */
-export function securityCoefficients(w: World, s: State, lev: Float64Array, i: number, out: Float64Array): Float64Array {
+export function securityCoefficients(
+  w: World,
+  s: State,
+  lev: Float64Array,
+  i: number,
+  out: Float64Array,
+): Float64Array {
   const n = w.n;
   const T = s.ties;
   const a = alignRow(w, lev, i);

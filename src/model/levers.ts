@@ -42,7 +42,7 @@ export const LEVERS: readonly LeverInfo[] = [
     max: 1,
     default: 0,
     sentence: 'Western sanctions on Russia at {v}',
-    meaning: "Western sanctions on Russia; each actor complies by its sanctionCompliance",
+    meaning: 'Western sanctions on Russia; each actor complies by its sanctionCompliance',
     source: '000: "isolation from the West, sanctions"',
   },
   {
@@ -51,7 +51,7 @@ export const LEVERS: readonly LeverInfo[] = [
     max: 1,
     default: 0.5,
     sentence: "Russia's economic policy works at {v}",
-    meaning: "effectiveness of Russia's economic policy (low = \"failed economic policies\")",
+    meaning: 'effectiveness of Russia\'s economic policy (low = "failed economic policies")',
     source: '000: "failed economic policies"; 001: "failure to develop the Russian Far East"',
   },
   {

@@ -21,9 +21,9 @@ interface AleaPrng {
 }
 
 export function createRng(seed: number | string, state?: RngState): Rng {
-  const prng = (
-    state ? seedrandom.alea(String(seed), { state: { ...state } }) : seedrandom.alea(String(seed), { state: true })
-  ) as unknown as AleaPrng;
+  const prng = (state
+    ? seedrandom.alea(String(seed), { state: { ...state } })
+    : seedrandom.alea(String(seed), { state: true })) as unknown as AleaPrng;
   return {
     next: () => prng(),
     state: () => ({ ...prng.state() }),

@@ -84,7 +84,14 @@ export function policiesOf(w: World, i: number): PolicyKind[] {
 }
 
 /** Shift energy shares by one move: +1 east (to China, within capacity), -1 west (within demand caps). */
-export function shiftEnergy(w: World, s: State, lev: Float64Array, e: Float64Array, move: number, amount: number): void {
+export function shiftEnergy(
+  w: World,
+  s: State,
+  lev: Float64Array,
+  e: Float64Array,
+  move: number,
+  amount: number,
+): void {
   if (move === 0) return;
   const west = [B_EU, B_JP, B_KR];
   if (move > 0) {
@@ -129,7 +136,15 @@ function applyLeverMove(w: World, s: State, lev: Float64Array, i: number, move: 
  * move toward every other actor in roster order, then its policy moves. Each choice is logit over
  * the one-step-ahead utility change given the others' last moves.
  */
-function decide(w: World, s: State, rng: Rng, sc: Scratch, newMoves: Int8Array, newPolicy: Int8Array, rec?: Recorder): void {
+function decide(
+  w: World,
+  s: State,
+  rng: Rng,
+  sc: Scratch,
+  newMoves: Int8Array,
+  newPolicy: Int8Array,
+  rec?: Recorder,
+): void {
   const n = w.n;
   const p = w.params;
   const lev = s.levers;
@@ -423,7 +438,8 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   // Policies: energy, RFE investment, decision levers.
   energyDynamics(w, s, w.ru >= 0 ? newPolicy[w.ru * 3] : 0);
   for (let i = 0; i < n; i++) {
-    if (w.investor[i]) s.rfe[i] = Math.max(0, s.rfe[i] * (1 - p.depreciation) + newPolicy[i * 3 + 1] * investAmount(w, s.rfe[i]));
+    if (w.investor[i])
+      s.rfe[i] = Math.max(0, s.rfe[i] * (1 - p.depreciation) + newPolicy[i * 3 + 1] * investAmount(w, s.rfe[i]));
     if (w.decision[i] >= 0) applyLeverMove(w, s, s.levers, i, newPolicy[i * 3 + 2]);
   }
   rfeDynamics(w, s);

@@ -1,11 +1,6 @@
 // Dittmer's strategic triangle (1981) with Wu Yu-shan's payoffs (MODEL.md section 7).
 
-export type TriangleConfig =
-  | 'menage-a-trois'
-  | 'romantic-triangle'
-  | 'stable-marriage'
-  | 'unit-veto'
-  | 'indeterminate';
+export type TriangleConfig = 'menage-a-trois' | 'romantic-triangle' | 'stable-marriage' | 'unit-veto' | 'indeterminate';
 export type TriangleRole = 'friend' | 'pivot' | 'wing' | 'partner' | 'pariah' | 'foe' | 'neutral';
 
 export const ROLE_PAYOFF: Readonly<Record<TriangleRole, number>> = {

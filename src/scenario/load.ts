@@ -37,13 +37,19 @@ function formatPath(path: readonly PropertyKey[]): string {
 function zodMessages(error: z.ZodError): string[] {
   return error.issues.map((iss) => {
     let msg = iss.message;
-    if (iss.code === 'unrecognized_keys') msg = `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (iss.code === 'unrecognized_keys')
+      msg = `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
     return `${formatPath(iss.path)}: ${msg}`;
   });
 }
 
 /** Normalise "B-A" to "A-B" (alphabetical), checking both ids exist and differ. */
-function pairIndices(key: string, index: Map<string, number>, field: string, errors: string[]): [number, number] | null {
+function pairIndices(
+  key: string,
+  index: Map<string, number>,
+  field: string,
+  errors: string[],
+): [number, number] | null {
   const [a, b] = key.split('-');
   if (a === b) {
     errors.push(`${field}.${key}: an actor has no tie or trade with itself`);
@@ -52,7 +58,9 @@ function pairIndices(key: string, index: Map<string, number>, field: string, err
   const ia = index.get(a);
   const ib = index.get(b);
   if (ia === undefined || ib === undefined) {
-    errors.push(`${field}.${key}: unknown actor "${ia === undefined ? a : b}" (the roster has ${[...index.keys()].join(', ')})`);
+    errors.push(
+      `${field}.${key}: unknown actor "${ia === undefined ? a : b}" (the roster has ${[...index.keys()].join(', ')})`,
+    );
     return null;
   }
   return [ia, ib];
@@ -114,7 +122,7 @@ export function loadScenario(json: unknown): LoadResult {
       errors.push(`energy.shares.${b}: ${b} buys Russian energy but is not on the roster (give it 0 or leave it out)`);
     }
   }
-  if (f.energy.eastCapacity < shares.CN) errors.push('energy.eastCapacity: must be at least China\'s current share');
+  if (f.energy.eastCapacity < shares.CN) errors.push("energy.eastCapacity: must be at least China's current share");
   for (const id of Object.keys(f.rfe.investment)) {
     if (!index.has(id)) errors.push(`rfe.investment.${id}: unknown actor "${id}"`);
   }
@@ -123,7 +131,8 @@ export function loadScenario(json: unknown): LoadResult {
   }
   for (const [id, lever] of Object.entries(f.decisions)) {
     if (!index.has(id)) errors.push(`decisions.${id}: unknown actor "${id}"`);
-    if (lever === 'beta' || lever === 'noise') errors.push(`decisions.${id}: ${lever} is a design parameter, not a decision`);
+    if (lever === 'beta' || lever === 'noise')
+      errors.push(`decisions.${id}: ${lever} is a design parameter, not a decision`);
   }
   f.security.forEach((s, k) => {
     for (const a of s.between) if (!index.has(a)) errors.push(`security[${k}].between: unknown actor "${a}"`);
@@ -147,7 +156,14 @@ export function loadScenario(json: unknown): LoadResult {
         errors.push(`events[${k}].when: ${(err as Error).message}`);
       }
     }
-    events.push({ at, set: e.set as Partial<Record<LeverName, number>>, when, whenText: e.when, label: e.label, pin: e.pin });
+    events.push({
+      at,
+      set: e.set as Partial<Record<LeverName, number>>,
+      when,
+      whenText: e.when,
+      label: e.label,
+      pin: e.pin,
+    });
   });
 
   const indicators: ExtraIndicatorSpec[] = [];
@@ -183,7 +199,11 @@ export function loadScenario(json: unknown): LoadResult {
     actors,
     ties,
     trade,
-    energy: { shares: { ...shares }, eastCapacity: f.energy.eastCapacity, eastCapacityGrowth: f.energy.eastCapacityGrowth },
+    energy: {
+      shares: { ...shares },
+      eastCapacity: f.energy.eastCapacity,
+      eastCapacityGrowth: f.energy.eastCapacityGrowth,
+    },
     rfe: { investment: { ...f.rfe.investment }, development: f.rfe.development },
     levers,
     pinned: { ...(f.pinned as Partial<Record<LeverName, number>>) },
@@ -204,7 +224,9 @@ export function loadScenario(json: unknown): LoadResult {
       const v = x.evaluate(env);
       env[x.name] = v;
       if (!Number.isFinite(v)) {
-        errors.push(`indicators[${k}].expr: "${x.expr}" gives no number at the start (${v}); check for a division by zero or the log of a non-positive value`);
+        errors.push(
+          `indicators[${k}].expr: "${x.expr}" gives no number at the start (${v}); check for a division by zero or the log of a non-positive value`,
+        );
       }
     });
     if (errors.length > 0) return { ok: false, errors };

@@ -47,12 +47,12 @@ export const actorSchema = z.strictObject({
   asian: z.boolean().describe("counts toward Russia's Asian standing"),
   growth: z.number().min(-0.2).max(0.3).describe('annual real growth of its trade'),
   otherTrade: z.number().min(0).describe('trade with partners outside the roster, USD bn per year'),
-  commodityShare: unit.default(0.5).describe("raw-material share of its trade with Russia"),
+  commodityShare: unit.default(0.5).describe('raw-material share of its trade with Russia'),
   warSupply: unit.default(0).describe("capacity to supply Russia's war"),
   counterweightScale: z
     .union([leverName, z.number().min(0).max(1)])
     .default(0)
-    .describe("lever or number scaling the value it puts on Russia not being wholly aligned with China"),
+    .describe('lever or number scaling the value it puts on Russia not being wholly aligned with China'),
 });
 
 export const eventSchema = z.strictObject({

@@ -42,7 +42,10 @@ export interface BandResult {
   ms: number;
 }
 
-export type BandOutcome = { ok: true; result: BandResult } | { ok: false; error: string } | { ok: false; cancelled: true };
+export type BandOutcome =
+  | { ok: true; result: BandResult }
+  | { ok: false; error: string }
+  | { ok: false; cancelled: true };
 
 export interface BandHooks {
   /** Called between seeds: return true to abandon the work (a newer request came). */

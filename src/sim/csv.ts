@@ -44,7 +44,9 @@ export function runCsv(run: Run, records: readonly StepRecord[], levers: { pinne
     csvRow(['run', 'seed', 't', 'date', ...names, 'triangle']),
   ];
   for (const r of records) {
-    lines.push(csvRow([1, run.seed, r.t, r.date, ...names.map((m) => r.indicators[m] ?? r.ties[m]), r.triangle.config]));
+    lines.push(
+      csvRow([1, run.seed, r.t, r.date, ...names.map((m) => r.indicators[m] ?? r.ties[m]), r.triangle.config]),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

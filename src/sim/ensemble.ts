@@ -41,7 +41,12 @@ export function toWorld(spec: ModelSpec | World): World {
 }
 
 /** Every metric of step t of a run computed that far, in the order of `metricNames(world)`. */
-export function metricValues(world: World, run: Run, t: number, names: readonly string[] = metricNames(world)): Float64Array {
+export function metricValues(
+  world: World,
+  run: Run,
+  t: number,
+  names: readonly string[] = metricNames(world),
+): Float64Array {
   const n = world.n;
   const v = new Float64Array(names.length);
   const ind = run.indicatorsAt(t);
@@ -68,14 +73,21 @@ export function trajectory(world: World, seed: number, steps: number, pins: Pins
     const s = run.state;
     const T = s.ties;
     configs.push(
-      classifyTriangle(T[world.us * n + world.cn], T[world.us * n + world.ru], T[world.cn * n + world.ru], world.params.epsilon)
-        .config,
+      classifyTriangle(
+        T[world.us * n + world.cn],
+        T[world.us * n + world.ru],
+        T[world.cn * n + world.ru],
+        world.params.epsilon,
+      ).config,
     );
   }
   return { seed, values, configs };
 }
 
-export function runSeeds(spec: ModelSpec | World, opts: SeedsOptions): { world: World; steps: number; runs: Trajectory[] } {
+export function runSeeds(
+  spec: ModelSpec | World,
+  opts: SeedsOptions,
+): { world: World; steps: number; runs: Trajectory[] } {
   const world = toWorld(spec);
   const steps = opts.steps ?? world.spec.steps;
   const start = opts.seedStart ?? 1;
@@ -169,7 +181,10 @@ export function ensemble(spec: ModelSpec | World, opts: SeedsOptions): EnsembleR
     });
     const counts = Object.fromEntries(CONFIGS.map((c) => [c, 0])) as Record<TriangleConfig, number>;
     for (const r of runs) counts[r.configs[t]] += 1;
-    const configs = Object.fromEntries(CONFIGS.map((c) => [c, counts[c] / runs.length])) as Record<TriangleConfig, number>;
+    const configs = Object.fromEntries(CONFIGS.map((c) => [c, counts[c] / runs.length])) as Record<
+      TriangleConfig,
+      number
+    >;
     out.push({ t, date: formatQuarter(world.spec.start + t), metrics, configs });
   }
   return {
@@ -261,12 +276,7 @@ export interface SweepResult {
 }
 
 /** A one-lever BehaviorSpace: the ensemble mean of every metric at the horizon for each value. */
-export function sweep(
-  spec: ModelSpec | World,
-  lever: keyof Pins,
-  values: number[],
-  opts: SeedsOptions,
-): SweepResult {
+export function sweep(spec: ModelSpec | World, lever: keyof Pins, values: number[], opts: SeedsOptions): SweepResult {
   const world = toWorld(spec);
   const steps = opts.steps ?? world.spec.steps;
   const names = metricNames(world);

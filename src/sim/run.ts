@@ -39,7 +39,11 @@ export interface StepRecord {
   hash: string;
   ties: Record<string, number>;
   indicators: Record<string, number>;
-  triangle: { config: TriangleConfig; roles: { US: TriangleRole; CN: TriangleRole; RU: TriangleRole }; neutral: string[] };
+  triangle: {
+    config: TriangleConfig;
+    roles: { US: TriangleRole; CN: TriangleRole; RU: TriangleRole };
+    neutral: string[];
+  };
   blocs: [string[], string[]];
   levers: Record<LeverName, number>;
   energy: Record<string, number>;
@@ -130,7 +134,14 @@ interface HistoryEntry {
 class MoveCollector implements Recorder {
   moves: MoveRecord[] = [];
   constructor(private readonly world: World) {}
-  decision(actor: number, kind: 'tie' | PolicyKind, target: number, move: number, probability: number, dTerms: Float64Array): void {
+  decision(
+    actor: number,
+    kind: 'tie' | PolicyKind,
+    target: number,
+    move: number,
+    probability: number,
+    dTerms: Float64Array,
+  ): void {
     const w = this.world;
     const dU: Partial<Record<TermName, number>> = {};
     for (let k = 0; k < N_TERMS; k++) if (dTerms[k] !== 0) dU[TERM_NAMES[k]] = dTerms[k];

@@ -28,7 +28,12 @@ export function runCsv(run: Run, records: readonly StepRecord[], edits: readonly
  *   or an actor's decision would move the lever in between; the app checks the file by running it
  *   (exportCheck) and says so when it does not reproduce the run.
  */
-export function scenarioJson(file: ScenarioFile, edits: readonly LeverEdit[], startQuarter: number, seed?: number): string {
+export function scenarioJson(
+  file: ScenarioFile,
+  edits: readonly LeverEdit[],
+  startQuarter: number,
+  seed?: number,
+): string {
   const out: ScenarioFile = structuredClone(file);
   const pinned = { ...out.pinned };
   const events = [...out.events];

@@ -68,7 +68,12 @@ function capitalise(s: string): string {
 }
 
 /** The configuration as a sentence naming each corner's role. */
-export function configSentence(config: TriangleConfig, roles: Roles, name: (id: string) => string, neutral: string[]): string {
+export function configSentence(
+  config: TriangleConfig,
+  roles: Roles,
+  name: (id: string) => string,
+  neutral: string[],
+): string {
   return capitalise(configPhrase(config, roles, (id) => withArticle(name(id)), neutral));
 }
 
@@ -97,17 +102,23 @@ export function rolesShort(roles: Roles): string {
     g.push(id);
     groups.set(roles[id], g);
   }
-  return [...groups.entries()].map(([role, ids]) => `${ids.join(', ')} ${role}${ids.length > 1 ? 's' : ''}`).join(' · ');
+  return [...groups.entries()]
+    .map(([role, ids]) => `${ids.join(', ')} ${role}${ids.length > 1 ? 's' : ''}`)
+    .join(' · ');
 }
 
 /** Past tense of a recorded move, with actor names: "warmed toward Japan". */
 export function movePhrase(kind: string, target: string, move: -1 | 1, name: (id: string) => string): string {
   if (kind === 'tie') return `${move > 0 ? 'warmed' : 'cooled'} toward ${name(target)}`;
   if (kind === 'energy') return move > 0 ? 'shifted energy east' : 'shifted energy west';
-  if (kind === 'invest') return move > 0 ? 'invested more in the Russian Far East' : 'invested less in the Russian Far East';
+  if (kind === 'invest')
+    return move > 0 ? 'invested more in the Russian Far East' : 'invested less in the Russian Far East';
   return `${move > 0 ? 'raised' : 'lowered'} ${target}`;
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

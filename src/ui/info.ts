@@ -7,12 +7,12 @@ import { escapeHtml } from './format';
 const TERMS: [string, string, string][] = [
   [
     'triangle',
-    "US, China and Russia score the strategic triangle as Wu Yu-shan does: your two ties, minus the tie between the other two. The US weighs the China–Russia part by us_engagement.",
+    'US, China and Russia score the strategic triangle as Wu Yu-shan does: your two ties, minus the tie between the other two. The US weighs the China–Russia part by us_engagement.',
     'both Moscow and Beijing espouse the logic of the strategic triangle vis-a-vis the United States; Washington renounces the effort to deal with Russia ... as a strategic entity',
   ],
   [
     'economy',
-    "Trade against its growth path and, for Russia, energy revenue (China pays less the less room Russia has to sell elsewhere); for Japan, Korea and China, the return on their investment in the Russian Far East; less the cost of a policy lever an actor holds. Sanctions cut trade between Russia and every actor that complies.",
+    'Trade against its growth path and, for Russia, energy revenue (China pays less the less room Russia has to sell elsewhere); for Japan, Korea and China, the return on their investment in the Russian Far East; less the cost of a policy lever an actor holds. Sanctions cut trade between Russia and every actor that complies.',
     'isolation from the West, sanctions',
   ],
   [
@@ -22,7 +22,7 @@ const TERMS: [string, string, string][] = [
   ],
   [
     'status',
-    "Russia only: its standing as an Asian player apart from China: its mean tie with the Asian actors other than China, plus its presence in Southeast Asia (Cam Ranh access and its ties with Vietnam and ASEAN).",
+    'Russia only: its standing as an Asian player apart from China: its mean tie with the Asian actors other than China, plus its presence in Southeast Asia (Cam Ranh access and its ties with Vietnam and ASEAN).',
     'Russia has sought an independent standing in Asia apart from China; portray itself as an Asian player',
   ],
   [
@@ -54,13 +54,16 @@ const TERMS: [string, string, string][] = [
 
 export function infoHtml(): string {
   const terms = TERMS.map(
-    ([name, text, quote]) => `<dt>${name}</dt><dd>${escapeHtml(text)}<blockquote>“${escapeHtml(quote)}”</blockquote></dd>`,
+    ([name, text, quote]) =>
+      `<dt>${name}</dt><dd>${escapeHtml(text)}<blockquote>“${escapeHtml(quote)}”</blockquote></dd>`,
   ).join('');
   const levers = LEVERS.map(
-    (l) => `<li><code>${l.name}</code> (${l.min}–${l.max}): ${escapeHtml(l.meaning)}. <span class="muted">${escapeHtml(l.source)}</span></li>`,
+    (l) =>
+      `<li><code>${l.name}</code> (${l.min}–${l.max}): ${escapeHtml(l.meaning)}. <span class="muted">${escapeHtml(l.source)}</span></li>`,
   ).join('');
   const record = OBSERVED.map(
-    (p) => `<li>${p.year}: <code>${p.indicator}</code> ${p.value}: ${escapeHtml(p.source)}${p.note ? ` (${escapeHtml(p.note)})` : ''}</li>`,
+    (p) =>
+      `<li>${p.year}: <code>${p.indicator}</code> ${p.value}: ${escapeHtml(p.source)}${p.note ? ` (${escapeHtml(p.note)})` : ''}</li>`,
   ).join('');
   return `
   <div class="head"><h2 id="info-title">About the strategic triangle</h2>

@@ -70,7 +70,10 @@ export class Panel {
   private build(): void {
     const g = this.gui;
     const o = this.obj;
-    this.scenarioCtl = g.add(o, 'scenario', []).name('scenario').onChange((v: string) => this.h.scenario(v));
+    this.scenarioCtl = g
+      .add(o, 'scenario', [])
+      .name('scenario')
+      .onChange((v: string) => this.h.scenario(v));
     this.scenarioCtl.domElement.title = 'The six presets (and a scenario you imported)';
     // A text field, not a number one: lil-gui's number field would round 2.7 to 3 and clamp silently,
     // and the app must see what was typed to say what is wrong with it.
@@ -78,7 +81,8 @@ export class Panel {
       .add(o, 'seed')
       .name('seed')
       .onFinishChange((v: string) => this.h.seed(String(v)));
-    this.seedCtl.domElement.title = 'A whole number from 0 to 4294967295. The run is a pure function of scenario, seed and your changes';
+    this.seedCtl.domElement.title =
+      'A whole number from 0 to 4294967295. The run is a pure function of scenario, seed and your changes';
     this.seedCtl.domElement.querySelector('input')?.setAttribute('inputmode', 'numeric');
     g.add(o, 'newSeed').name('new seed (seed + 1)');
     this.compareCtl = g
@@ -190,7 +194,8 @@ export class Panel {
   }
 
   private weightsKey = '';
-  private weightCtl: { actor: string; term: TermName; base: number; obj: Record<string, number>; ctl: Controller }[] = [];
+  private weightCtl: { actor: string; term: TermName; base: number; obj: Record<string, number>; ctl: Controller }[] =
+    [];
 
   private buildWeights(
     actors: readonly { id: string; name: string }[],

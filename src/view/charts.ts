@@ -104,7 +104,13 @@ function chartSpecs(run: ChartRun): ChartSpec[] {
       range: 'unit',
       band: true,
       series: [
-        { label: 'autonomy', long: "Russia's autonomy in Asia", color: ru, value: ind('ru_autonomy'), metric: 'ru_autonomy' },
+        {
+          label: 'autonomy',
+          long: "Russia's autonomy in Asia",
+          color: ru,
+          value: ind('ru_autonomy'),
+          metric: 'ru_autonomy',
+        },
         {
           label: 'negotiating',
           long: "Russia's negotiating space with China",
@@ -304,7 +310,8 @@ export class Charts {
     const st = this.bandState;
     if (st === 'none') return '';
     if (st === 'error') return '<span class="band-note" title="The ensemble band could not be computed">no band</span>';
-    if (!b) return '<span class="band-note stale" title="Running the same inputs over 40 seeds in the background">band…</span>';
+    if (!b)
+      return '<span class="band-note stale" title="Running the same inputs over 40 seeds in the background">band…</span>';
     const last = (b.seed + b.seeds - 1) >>> 0;
     const title =
       `Shaded: 5–95% of ${b.seeds} runs with the same inputs and seeds ${b.seed}–${last}; dotted: their median. ` +
@@ -352,7 +359,10 @@ export class Charts {
       this.cells.push(cell);
       this.heads.push(head);
       if (measure) measure.font = `600 ${font}`;
-      const labelW = Math.min(LABEL_MAX, Math.max(...spec.series.map((s) => (measure ? measure.measureText(s.label).width : 60))));
+      const labelW = Math.min(
+        LABEL_MAX,
+        Math.max(...spec.series.map((s) => (measure ? measure.measureText(s.label).width : 60))),
+      );
       const series: uPlot.Series[] = [{}];
       const bands: uPlot.Band[] = [];
       // The band first, so the lines draw over it: upper edge, lower edge (both invisible), median.
@@ -360,7 +370,13 @@ export class Charts {
       const nb = banded(spec).length;
       for (const s of banded(spec)) {
         const hi = series.length;
-        const edge: uPlot.Series = { label: `${s.label} band`, stroke: 'transparent', width: 0, points: { show: false }, spanGaps: false };
+        const edge: uPlot.Series = {
+          label: `${s.label} band`,
+          stroke: 'transparent',
+          width: 0,
+          points: { show: false },
+          spanGaps: false,
+        };
         series.push({ ...edge }, { ...edge });
         series.push({
           label: `${s.label} median`,
@@ -372,7 +388,8 @@ export class Charts {
         });
         bands.push({
           series: [hi, hi + 1],
-          fill: () => (this.bandVisible ? rgba(s.color, this.bandState === 'stale' ? alpha * 0.45 : alpha) : 'transparent'),
+          fill: () =>
+            this.bandVisible ? rgba(s.color, this.bandState === 'stale' ? alpha * 0.45 : alpha) : 'transparent',
         });
       }
       this.runs.forEach((_, r) => {
@@ -518,7 +535,8 @@ export class Charts {
     });
     labels.sort((a, b) => a.y - b.y);
     const gap = (FONT_PX + 2) * pr;
-    for (let k = 1; k < labels.length; k++) if (labels[k].y - labels[k - 1].y < gap) labels[k].y = labels[k - 1].y + gap;
+    for (let k = 1; k < labels.length; k++)
+      if (labels[k].y - labels[k - 1].y < gap) labels[k].y = labels[k - 1].y + gap;
     const overflow = labels.length > 0 ? labels[labels.length - 1].y - (top + height) : 0;
     if (overflow > 0) for (const l of labels) l.y -= overflow;
     ctx.font = `600 ${FONT_PX * pr}px ${th.font}`;

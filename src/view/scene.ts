@@ -110,7 +110,10 @@ export class Scene {
     this.theme = theme;
     const f = theme.font;
     this.title = new Text({ text: '', style: { fontFamily: f, fontSize: 13, fill: theme.muted, fontWeight: '600' } });
-    this.configText = new Text({ text: '', style: { fontFamily: f, fontSize: 19, fill: theme.ink, fontWeight: '700' } });
+    this.configText = new Text({
+      text: '',
+      style: { fontFamily: f, fontSize: 19, fill: theme.ink, fontWeight: '700' },
+    });
     this.sentenceText = new Text({
       text: '',
       style: { fontFamily: f, fontSize: 13, fill: theme.muted, wordWrap: true, wordWrapWidth: 300 },
@@ -122,7 +125,13 @@ export class Scene {
     for (let k = 0; k < 3; k++) {
       const t = new Text({
         text: '',
-        style: { fontFamily: f, fontSize: 12, fill: theme.muted, fontWeight: '600', stroke: { color: theme.bg, width: 4 } },
+        style: {
+          fontFamily: f,
+          fontSize: 12,
+          fill: theme.muted,
+          fontWeight: '600',
+          stroke: { color: theme.bg, width: 4 },
+        },
       });
       t.anchor.set(0.5);
       this.tieTexts.push(t);
@@ -131,7 +140,14 @@ export class Scene {
       this.legendTexts.push(new Text({ text: s, style: { fontFamily: f, fontSize: 12, fill: theme.muted } }));
     }
     this.root.addChild(this.ringLayer, this.edgeLayer, this.nodeLayer, this.labelLayer, this.legendBox);
-    this.labelLayer.addChild(...this.tieTexts, this.title, this.configText, this.sentenceText, this.dateText, this.stepText);
+    this.labelLayer.addChild(
+      ...this.tieTexts,
+      this.title,
+      this.configText,
+      this.sentenceText,
+      this.dateText,
+      this.stepText,
+    );
     this.legendBox.addChild(this.legend, ...this.legendTexts);
   }
 
@@ -158,7 +174,9 @@ export class Scene {
       const corner = (CORNERS as readonly string[]).includes(actor.id);
       let angle = RING_ANGLE[actor.id];
       if (!corner && angle === undefined) {
-        angle = FREE_ANGLES.find((a) => used.every((u) => Math.abs(((a - u + 540) % 360) - 180) > 18)) ?? (used.length * 37) % 360;
+        angle =
+          FREE_ANGLES.find((a) => used.every((u) => Math.abs(((a - u + 540) % 360) - 180) > 18)) ??
+          (used.length * 37) % 360;
         used.push(angle);
       }
       const box = new Container();
@@ -179,7 +197,10 @@ export class Scene {
         },
       });
       if (corner) {
-        idText = new Text({ text: actor.id, style: { fontFamily: f, fontSize: 14, fill: '#ffffff', fontWeight: '700' } });
+        idText = new Text({
+          text: actor.id,
+          style: { fontFamily: f, fontSize: 14, fill: '#ffffff', fontWeight: '700' },
+        });
         idText.anchor.set(0.5);
         box.addChild(idText);
         roleText = new Text({
@@ -311,7 +332,17 @@ export class Scene {
    * The labels drawn, for tests: every Text object under this scene, the count a roster of this size
    * should have, and each actor's name label (its text, its full name, its box in canvas pixels).
    */
-  labelInfo(): { texts: number; expected: number; names: { id: string; text: string; full: string; visible: boolean; box: { x: number; y: number; w: number; h: number } }[] } {
+  labelInfo(): {
+    texts: number;
+    expected: number;
+    names: {
+      id: string;
+      text: string;
+      full: string;
+      visible: boolean;
+      box: { x: number; y: number; w: number; h: number };
+    }[];
+  } {
     let texts = 0;
     const count = (c: Container): void => {
       for (const ch of c.children) {
@@ -429,7 +460,11 @@ export class Scene {
 
   private tieStyle(v: number, base: number, scale: number): { color: number; width: number; dashed: boolean } {
     const t = this.theme;
-    return { color: hex(v >= 0 ? t.amity : t.enmity), width: base + scale * Math.abs(v), dashed: Math.abs(v) < NEAR_ZERO };
+    return {
+      color: hex(v >= 0 ? t.amity : t.enmity),
+      width: base + scale * Math.abs(v),
+      dashed: Math.abs(v) < NEAR_ZERO,
+    };
   }
 
   private line(g: Graphics, a: NodeView, b: NodeView, v: number, base: number, scale: number, alpha: number): void {
@@ -634,13 +669,17 @@ export class Scene {
       if (k === 3) {
         // Width = strength: three widths of the same tie colour.
         [1.5, 4, 8].forEach((wd, q) => {
-          lg.moveTo(px + q * 8, yy).lineTo(px + q * 8 + 6, yy).stroke({ width: wd, color: hex(t.amity), cap: 'butt' });
+          lg.moveTo(px + q * 8, yy)
+            .lineTo(px + q * 8 + 6, yy)
+            .stroke({ width: wd, color: hex(t.amity), cap: 'butt' });
         });
       } else if (items[k][1]) {
         dashed(lg, px, yy, px + 22, yy, 5, 4);
         lg.stroke({ width: 2, color: hex(items[k][0]) });
       } else {
-        lg.moveTo(px, yy).lineTo(px + 22, yy).stroke({ width: 4, color: hex(items[k][0]), cap: 'round' });
+        lg.moveTo(px, yy)
+          .lineTo(px + 22, yy)
+          .stroke({ width: 4, color: hex(items[k][0]), cap: 'round' });
       }
       const txt = this.legendTexts[k];
       txt.anchor.set(0, 0.5);

@@ -63,13 +63,19 @@ export class Stage {
   relayout(): void {
     const w = this.app.screen.width;
     const h = this.app.screen.height;
-    this.bg.clear().rect(0, 0, w, h).fill({ color: hex(this.theme.bg) });
+    this.bg
+      .clear()
+      .rect(0, 0, w, h)
+      .fill({ color: hex(this.theme.bg) });
     this.divider.clear();
     if (this.split) {
       const half = Math.floor(w / 2);
       this.scenes[0].layout(0, 0, half, h);
       this.scenes[1].layout(half, 0, w - half, h);
-      this.divider.moveTo(half, 12).lineTo(half, h - 12).stroke({ width: 1, color: hex(this.theme.grid) });
+      this.divider
+        .moveTo(half, 12)
+        .lineTo(half, h - 12)
+        .stroke({ width: 1, color: hex(this.theme.grid) });
     } else {
       this.scenes[0].layout(0, 0, w, h);
     }

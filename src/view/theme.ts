@@ -22,7 +22,8 @@ function cssVar(name: string, fallback: string): string {
 
 export function readTheme(): Theme {
   return {
-    dark: document.documentElement.dataset.theme === 'dark' ||
+    dark:
+      document.documentElement.dataset.theme === 'dark' ||
       (document.documentElement.dataset.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches),
     bg: cssVar('--bg', '#fbfaf7'),
     panel: cssVar('--panel', '#ffffff'),

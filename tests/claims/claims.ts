@@ -1,8 +1,8 @@
 // The claims of CLAIMS.md as measurements. Each returns the shares it measured and whether they meet
 // the claim's threshold; claims.test.ts asserts them and tools/claims-report.ts prints them.
 import { Run } from '../../src/sim/run';
-import { atHorizon, metricIndex, meanAtHorizon, pairedMetric, runs, SEEDS, world } from './harness';
 import { balanceOnlyExperiment } from './balance';
+import { atHorizon, meanAtHorizon, metricIndex, pairedMetric, runs, SEEDS, world } from './harness';
 
 export interface Check {
   label: string;
@@ -34,18 +34,42 @@ function result(checks: Check[]) {
 }
 
 /** Paired lever experiment: lo → hi changes `metric` in direction `dir` in ≥ need of seeds. */
-function leverEffect(id: string, pinsLo: Record<string, number>, pinsHi: Record<string, number>, metric: string, dir: 1 | -1, need: number, name: string): Check[] {
+function leverEffect(
+  id: string,
+  pinsLo: Record<string, number>,
+  pinsHi: Record<string, number>,
+  metric: string,
+  dir: 1 | -1,
+  need: number,
+  name: string,
+): Check[] {
   const r = pairedMetric(id, metric, pinsLo, pinsHi);
   const shareDir = dir > 0 ? r.shareUp : 1 - r.shareUp;
-  return [share(`${name} ${dir > 0 ? 'raises' : 'lowers'} ${metric}`, shareDir, need), sign(`mean Δ${metric}`, r.meanDiff, dir > 0)];
+  return [
+    share(`${name} ${dir > 0 ? 'raises' : 'lowers'} ${metric}`, shareDir, need),
+    sign(`mean Δ${metric}`, r.meanDiff, dir > 0),
+  ];
 }
 
 /** Monotone ensemble means across three or more lever values. */
-function monotone(id: string, lever: string, values: number[], base: Record<string, number>, metric: string, dir: 1 | -1): Check {
+function monotone(
+  id: string,
+  lever: string,
+  values: number[],
+  base: Record<string, number>,
+  metric: string,
+  dir: 1 | -1,
+): Check {
   const means = values.map((v) => meanAtHorizon(id, metric, { ...base, [lever]: v }));
   let ok = true;
   for (let i = 1; i < means.length; i++) if ((means[i] - means[i - 1]) * dir <= 0) ok = false;
-  return { label: `${metric} mean monotone in ${lever} (${means.map((m) => m.toFixed(3)).join(' → ')})`, value: ok ? 1 : 0, need: 1, kind: 'count', pass: ok };
+  return {
+    label: `${metric} mean monotone in ${lever} (${means.map((m) => m.toFixed(3)).join(' → ')})`,
+    value: ok ? 1 : 0,
+    need: 1,
+    kind: 'count',
+    pass: ok,
+  };
 }
 
 // Drivers held where the post-ukraine events put them, so that one lever moves at a time (C3).
@@ -94,11 +118,27 @@ export const CLAIMS: Claim[] = [
       const id = 'post-ukraine';
       const m = 'ru_dependence_on_cn';
       return result([
-        ...leverEffect(id, { ...POST_DRIVERS, sanctions: 0.3 }, { ...POST_DRIVERS, sanctions: 0.9 }, m, 1, 0.8, 'sanctions'),
+        ...leverEffect(
+          id,
+          { ...POST_DRIVERS, sanctions: 0.3 },
+          { ...POST_DRIVERS, sanctions: 0.9 },
+          m,
+          1,
+          0.8,
+          'sanctions',
+        ),
         monotone(id, 'sanctions', [0.3, 0.6, 0.9], POST_DRIVERS, m, 1),
         ...leverEffect(id, { ...POST_DRIVERS, war: 0 }, { ...POST_DRIVERS, war: 1 }, m, 1, 0.8, 'war'),
         monotone(id, 'war', [0, 0.5, 1], POST_DRIVERS, m, 1),
-        ...leverEffect(id, { ...POST_DRIVERS, ru_econ_policy: 0.1 }, { ...POST_DRIVERS, ru_econ_policy: 0.8 }, m, -1, 0.8, 'better policy'),
+        ...leverEffect(
+          id,
+          { ...POST_DRIVERS, ru_econ_policy: 0.1 },
+          { ...POST_DRIVERS, ru_econ_policy: 0.8 },
+          m,
+          -1,
+          0.8,
+          'better policy',
+        ),
         monotone(id, 'ru_econ_policy', [0.1, 0.4, 0.8], POST_DRIVERS, m, -1),
       ]);
     },
@@ -121,7 +161,9 @@ export const CLAIMS: Claim[] = [
     id: 'C5',
     text: 'Raising cn_jp_tension raises the Japan–Russia tie (≥ 80%).',
     measure() {
-      return result(leverEffect('pre-2022', { cn_jp_tension: 0.1 }, { cn_jp_tension: 0.9 }, 'JP-RU', 1, 0.8, 'tension'));
+      return result(
+        leverEffect('pre-2022', { cn_jp_tension: 0.1 }, { cn_jp_tension: 0.9 }, 'JP-RU', 1, 0.8, 'tension'),
+      );
     },
   },
   {
@@ -200,7 +242,9 @@ export const CLAIMS: Claim[] = [
       const rs = runs('post-ukraine');
       const dir = (pair: string, up: boolean) => {
         const k = metricIndex('post-ukraine', pair);
-        const n = rs.filter((tr) => (up ? atHorizon(tr, k) > tr.values[0][k] : atHorizon(tr, k) < tr.values[0][k])).length;
+        const n = rs.filter((tr) =>
+          up ? atHorizon(tr, k) > tr.values[0][k] : atHorizon(tr, k) < tr.values[0][k],
+        ).length;
         return share(`${pair} ${up ? 'rises' : 'falls'}`, n / rs.length, 0.8);
       };
       return result([dir('KP-RU', true), dir('JP-RU', false), dir('KR-RU', false)]);

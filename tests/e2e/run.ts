@@ -20,7 +20,14 @@ import { Run } from '../../src/sim/run';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = join(ROOT, 'artifacts/screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 interface HookState {
   scenario: string;
@@ -44,14 +51,22 @@ interface HookState {
   weights: Record<string, Record<string, number>>;
 }
 
-
 const labels = (page: Page, scene = 0) => page.evaluate((k) => window.__triangle!.labels(k), scene);
 
 /** Every label of scene k is there once: as many Text objects as the roster needs, one name per actor. */
-async function labelsMatchRoster(page: Page, roster: { id: string; name: string }[], scene: number, what: string): Promise<void> {
+async function labelsMatchRoster(
+  page: Page,
+  roster: { id: string; name: string }[],
+  scene: number,
+  what: string,
+): Promise<void> {
   const info = await labels(page, scene);
   eq(info.texts, info.expected, `${what}: Text objects in scene ${scene}`);
-  eq(info.names.map((n) => n.id).join(','), roster.map((a) => a.id).join(','), `${what}: name labels of scene ${scene}`);
+  eq(
+    info.names.map((n) => n.id).join(','),
+    roster.map((a) => a.id).join(','),
+    `${what}: name labels of scene ${scene}`,
+  );
   for (const n of info.names) eq(n.full, roster.find((a) => a.id === n.id)?.name, `${what}: ${n.id}'s label`);
 }
 
@@ -106,10 +121,16 @@ let base = '';
 /** Console errors and page errors, per page; every test checks its page has none. */
 const errors = new Map<Page, string[]>();
 
-async function open(query = '', opts: { width?: number; height?: number; scheme?: 'light' | 'dark'; ctx?: BrowserContext } = {}): Promise<Page> {
+async function open(
+  query = '',
+  opts: { width?: number; height?: number; scheme?: 'light' | 'dark'; ctx?: BrowserContext } = {},
+): Promise<Page> {
   const ctx =
     opts.ctx ??
-    (await browser.newContext({ viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 }, colorScheme: opts.scheme ?? 'light' }));
+    (await browser.newContext({
+      viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+      colorScheme: opts.scheme ?? 'light',
+    }));
   const page = await ctx.newPage();
   const errs: string[] = [];
   errors.set(page, errs);
@@ -145,12 +166,14 @@ async function scrub(page: Page, t: number): Promise<void> {
   }, t);
 }
 
-
 const band = (page: Page) => page.evaluate(() => window.__triangle!.band());
 
 /** Wait until the worker's band for the current inputs is drawn. */
 async function bandReady(page: Page): Promise<BandInfo> {
-  await page.waitForSelector('#charts[data-band-state="ready"][data-band-seeds="40"]', { state: 'attached', timeout: 30000 });
+  await page.waitForSelector('#charts[data-band-state="ready"][data-band-seeds="40"]', {
+    state: 'attached',
+    timeout: 30000,
+  });
   const b = await band(page);
   assert(b, 'no band after it was drawn');
   return b;
@@ -165,7 +188,11 @@ function stepsOf(id: string): number {
 const H = stepsOf('post-ukraine');
 
 function cli(args: string[]): string {
-  return execFileSync('npm', ['run', '--silent', 'sim', '--', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return execFileSync('npm', ['run', '--silent', 'sim', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
 }
 
 function nodeRun(scenario: string, seed: number, steps: number): Run {
@@ -229,7 +256,9 @@ test('the default scenario opens, the canvas is drawn, the seed and hash are sho
 });
 
 test('the hash for (post-ukraine, seed 1, all its steps) equals the CLI and a Node run', async () => {
-  const out = JSON.parse(cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', String(H), '--format', 'json'])) as { hash: string };
+  const out = JSON.parse(
+    cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', String(H), '--format', 'json']),
+  ) as { hash: string };
   const node = nodeRun('post-ukraine', 1, H).hash(H);
   eq(out.hash, node, 'CLI vs Node');
   const page = await open(`?scenario=post-ukraine&seed=1&t=${H}`);
@@ -322,7 +351,15 @@ test('the ensemble band of 40 seeds is drawn behind the lines and follows a leve
   eq(note, '5–95% of 40 seeds', 'band key');
   const noteTitle = (await page.getAttribute('.chart figcaption .band-note', 'title')) ?? '';
   assert(noteTitle.includes('seeds 1–40') && noteTitle.includes('median'), `band key tooltip: ${noteTitle}`);
-  for (const m of ['ru_dependence_on_cn', 'cn_dependence_on_ru', 'ru_autonomy', 'ru_negotiating_space', 'CN-RU', 'CN-US', 'RU-US']) {
+  for (const m of [
+    'ru_dependence_on_cn',
+    'cn_dependence_on_ru',
+    'ru_autonomy',
+    'ru_negotiating_space',
+    'CN-RU',
+    'CN-US',
+    'RU-US',
+  ]) {
     const q = b.at[m];
     assert(q && q.lo <= q.med && q.med <= q.hi, `band of ${m} at the horizon is not ordered: ${JSON.stringify(q)}`);
   }
@@ -343,7 +380,8 @@ test('the ensemble band of 40 seeds is drawn behind the lines and follows a leve
   await scrub(page, H);
   const end = (await band(page))!;
   assert(
-    Math.abs(end.at.ru_dependence_on_cn.med - dep.med) > 1e-6 || Math.abs(end.at.ru_dependence_on_cn.hi - dep.hi) > 1e-6,
+    Math.abs(end.at.ru_dependence_on_cn.med - dep.med) > 1e-6 ||
+      Math.abs(end.at.ru_dependence_on_cn.hi - dep.hi) > 1e-6,
     `the band did not move with the lever: ${JSON.stringify(dep)} then ${JSON.stringify(end.at.ru_dependence_on_cn)}`,
   );
   // Quick changes: only the last one's band is drawn.
@@ -363,15 +401,18 @@ test('the ensemble band of 40 seeds is drawn behind the lines and follows a leve
   // Compare mode: the band is A's.
   const cmp = await open('?scenario=post-ukraine&seed=3&t=8&compare=no-war-2022');
   const bc = await bandReady(cmp);
-  assert(bc.hashMatches && bc.seed === 3, 'compare: the band is not A\'s');
+  assert(bc.hashMatches && bc.seed === 3, "compare: the band is not A's");
   await close(cmp);
 });
 
-test('a scenario\'s own indicators are named by their label', async () => {
+test("a scenario's own indicators are named by their label", async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=4');
   const caption = page.locator('.chart figcaption').nth(3);
   const html = (await caption.innerHTML()) ?? '';
-  assert(html.includes("Russia's dependence minus China's"), `the extra indicator's label is not in the caption: ${html}`);
+  assert(
+    html.includes("Russia's dependence minus China's"),
+    `the extra indicator's label is not in the caption: ${html}`,
+  );
   assert(!html.includes('ru cn trade gap') && !html.includes('ru_cn_trade_gap'), 'the raw name is shown');
   await close(page);
 });
@@ -379,7 +420,14 @@ test('a scenario\'s own indicators are named by their label', async () => {
 test('the scenario picker loads each preset; new seed is seed + 1', async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=3');
   const picker = page.locator('.lil-controller:has(.lil-name:text-is("scenario")) select');
-  for (const id of ['pre-2022', 'no-war-2022', 'us-engages-russia', 'japan-counterweight', 'vietnam-closes-cam-ranh', 'post-ukraine']) {
+  for (const id of [
+    'pre-2022',
+    'no-war-2022',
+    'us-engages-russia',
+    'japan-counterweight',
+    'vietnam-closes-cam-ranh',
+    'post-ukraine',
+  ]) {
     await picker.selectOption(id);
     const s = await state(page);
     eq(s.scenario, id, 'picked scenario');
@@ -400,7 +448,9 @@ test('utility weights change the whole run and travel in the link', async () => 
   const before = await state(page);
   await page.click('.lil-title:has-text("Utility weights")');
   await page.click('.lil-title:has-text("Russia (RU)")');
-  const input = page.locator('.lil-gui .lil-title:has-text("Russia (RU)") + .lil-children .lil-controller:has(.lil-name:text-is("autonomy")) input');
+  const input = page.locator(
+    '.lil-gui .lil-title:has-text("Russia (RU)") + .lil-children .lil-controller:has(.lil-name:text-is("autonomy")) input',
+  );
   await input.fill('3');
   await input.press('Enter');
   await input.blur();
@@ -470,7 +520,8 @@ test('a strange link shows clear messages and falls back to defaults', async () 
   eq(s.edits.length, 0, 'bad edits dropped');
   eq(s.compare, null, 'compare off');
   const text = (await page.textContent('#messages')) ?? '';
-  for (const word of ['atlantis', 'abc', '999', 'war=7', 'nope', 'mars']) assert(text.includes(word), `message does not name "${word}": ${text}`);
+  for (const word of ['atlantis', 'abc', '999', 'war=7', 'nope', 'mars'])
+    assert(text.includes(word), `message does not name "${word}": ${text}`);
   const px = await page.evaluate(() => window.__triangle!.pixels());
   assert(px.nonBackground > 5000, 'canvas blank after a strange link');
   await close(page);
@@ -483,7 +534,11 @@ test('a broken scenario file shows field errors and keeps the run; a good one lo
   const bad = structuredClone(good);
   bad.actors[2].color = 'purple';
   bad.steps = -3;
-  await page.setInputFiles('#file-input', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.setInputFiles('#file-input', {
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
   await page.waitForSelector('.msg.error');
   const text = (await page.textContent('.msg.error')) ?? '';
   assert(text.includes('broken.json'), 'error names the file');
@@ -492,10 +547,18 @@ test('a broken scenario file shows field errors and keeps the run; a good one lo
   const kept = await state(page);
   eq(kept.hash, before.hash, 'run kept');
   eq(kept.scenario, 'post-ukraine', 'scenario kept');
-  await page.setInputFiles('#file-input', { name: 'nonsense.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+  await page.setInputFiles('#file-input', {
+    name: 'nonsense.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ not json'),
+  });
   await page.waitForFunction(() => document.querySelector('.msg.error')?.textContent?.includes('not valid JSON'));
   const mine = { ...good, id: 'my-scenario', title: 'My scenario' };
-  await page.setInputFiles('#file-input', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });
+  await page.setInputFiles('#file-input', {
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(mine)),
+  });
   await page.waitForFunction(() => window.__triangle!.state().scenario === 'my-scenario');
   eq(await page.textContent('#h-scenario'), 'My scenario', 'imported title');
   await close(page);
@@ -507,7 +570,9 @@ test('the run CSV export has the CLI columns and the same values', async () => {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export run (CSV)")')]);
   const path = await dl.path();
   const mine = readFileSync(path, 'utf8').trim().split('\n');
-  const theirs = cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', String(H), '--format', 'csv']).trim().split('\n');
+  const theirs = cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', String(H), '--format', 'csv'])
+    .trim()
+    .split('\n');
   eq(mine.length, theirs.length, 'row count');
   eq(mine[1], theirs[1], 'header row');
   // Values: the same doubles as the CLI prints (the model's arithmetic is portable: src/model/dmath.ts).
@@ -518,10 +583,16 @@ test('the run CSV export has the CLI columns and the same values', async () => {
     const c = a.findIndex((v, i) => v !== b[i]);
     if (c >= 0) throw new Error(`t=${a[2]}, column ${cols[c]}: browser ${a[c]}, CLI ${b[c]}`);
   }
-  const [json] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export scenario (JSON)")')]);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('button:has-text("export scenario (JSON)")'),
+  ]);
   const parsed = JSON.parse(readFileSync(await json.path(), 'utf8'));
   eq(parsed.id, 'post-ukraine', 'exported scenario id');
-  const [png] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export picture (PNG)")')]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('button:has-text("export picture (PNG)")'),
+  ]);
   const buf = readFileSync(await png.path());
   eq(buf.subarray(1, 4).toString(), 'PNG', 'PNG signature');
   await close(page);
@@ -533,7 +604,10 @@ test('explain: clicking an actor shows its utility by term and its moves with ut
   const text = (await page.textContent('#explain')) ?? '';
   assert(text.includes('Japan'), 'explain names Japan');
   assert(/economy/.test(text) && /security/.test(text), 'terms listed');
-  assert(/Japan (warmed|cooled|invested|raised|lowered|shifted)/.test(text) || text.includes('held everything'), `no moves: ${text.slice(0, 300)}`);
+  assert(
+    /Japan (warmed|cooled|invested|raised|lowered|shifted)/.test(text) || text.includes('held everything'),
+    `no moves: ${text.slice(0, 300)}`,
+  );
   assert(/[+−]\d\.\d\d/.test(text), 'utility changes with signs');
   await close(page);
 });
@@ -571,11 +645,18 @@ test('accessibility: live summary, shortcuts shown, keyboard reaches the control
     const id = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
-      return el.id || el.dataset.actor || el.closest('[data-lever]')?.getAttribute('data-lever') || el.closest('.lil-controller')?.querySelector('.lil-name')?.textContent || el.tagName;
+      return (
+        el.id ||
+        el.dataset.actor ||
+        el.closest('[data-lever]')?.getAttribute('data-lever') ||
+        el.closest('.lil-controller')?.querySelector('.lil-name')?.textContent ||
+        el.tagName
+      );
     });
     reached.add(id);
   }
-  for (const want of ['btn-compare', 'btn-info', 't-play', 't-scrub', 't-speed', 'war', 'seed']) assert(reached.has(want), `Tab never reached ${want}: ${[...reached].join(', ')}`);
+  for (const want of ['btn-compare', 'btn-info', 't-play', 't-scrub', 't-speed', 'war', 'seed'])
+    assert(reached.has(want), `Tab never reached ${want}: ${[...reached].join(', ')}`);
   const small = await page.evaluate(() => {
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
@@ -591,7 +672,8 @@ test('accessibility: live summary, shortcuts shown, keyboard reaches the control
   await page.locator('body').press('i');
   assert(await page.isVisible('#info[open]'), 'I opens the Info panel');
   const info = (await page.textContent('#info')) ?? '';
-  for (const h of ['What it is', 'How it works', 'How to use it', 'Things to try', 'What it leaves out', 'Sources']) assert(info.includes(h), `Info lacks "${h}"`);
+  for (const h of ['What it is', 'How it works', 'How to use it', 'Things to try', 'What it leaves out', 'Sources'])
+    assert(info.includes(h), `Info lacks "${h}"`);
   await page.keyboard.press('Escape');
   assert(!(await page.isVisible('#info[open]')), 'Escape closes Info');
   await close(page);
@@ -622,7 +704,11 @@ test('switching scenario, compare (C) and importing leave exactly one label per 
     await page.locator('#stage').screenshot({ path: join(SHOTS, 'labels-switched.png') });
     await fresh.locator('#stage').screenshot({ path: join(SHOTS, 'labels-fresh.png') });
   }
-  eq(switched.digest, direct.digest, 'the scene after switching and toggling compare differs from a fresh page (see labels-*.png)');
+  eq(
+    switched.digest,
+    direct.digest,
+    'the scene after switching and toggling compare differs from a fresh page (see labels-*.png)',
+  );
   await close(fresh);
 
   // An imported scenario with an extra actor and long names: one label each, cut to fit the canvas.
@@ -635,11 +721,23 @@ test('switching scenario, compare (C) and importing leave exactly one label per 
   const longMn = 'Mongolia, the Great Steppe Federation';
   assert(longRu.length <= 40 && longMn.length <= 40, 'test names too long for the schema');
   mine.actors.find((a: { id: string }) => a.id === 'RU').name = longRu;
-  mine.actors.push({ id: 'MN', name: longMn, color: '#8899aa', sanctionCompliance: 0, asian: true, growth: 0.03, otherTrade: 15 });
+  mine.actors.push({
+    id: 'MN',
+    name: longMn,
+    color: '#8899aa',
+    sanctionCompliance: 0,
+    asian: true,
+    growth: 0.03,
+    otherTrade: 15,
+  });
   mine.ties['MN-RU'] = 0.4;
   mine.ties['CN-MN'] = 0.3;
   mine.weights.MN = { economy: 1, security: 1 };
-  await page.setInputFiles('#file-input', { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });
+  await page.setInputFiles('#file-input', {
+    name: 'long.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(mine)),
+  });
   await page.waitForFunction(() => window.__triangle!.state().scenario === 'long-names');
   await page.waitForTimeout(300);
   const roster = mine.actors.map((a: { id: string; name: string }) => ({ id: a.id, name: a.name }));
@@ -648,7 +746,10 @@ test('switching scenario, compare (C) and importing leave exactly one label per 
   const info = await labels(page, 0);
   for (const n of info.names) {
     if (!n.visible) continue;
-    assert(n.box.x >= canvas.x - 1 && n.box.x + n.box.w <= canvas.x + canvas.width + 1, `${n.id}'s label runs off the canvas: ${JSON.stringify(n.box)}`);
+    assert(
+      n.box.x >= canvas.x - 1 && n.box.x + n.box.w <= canvas.x + canvas.width + 1,
+      `${n.id}'s label runs off the canvas: ${JSON.stringify(n.box)}`,
+    );
     assert(n.box.w <= 180, `${n.id}'s label is ${n.box.w} px wide`);
   }
   for (const id of ['RU', 'MN']) {
@@ -679,15 +780,24 @@ test('export scenario (JSON) after mid-run changes: the CLI retraces the app run
   const app = await state(page);
   eq(app.edits.length, 4, 'four lever changes');
   await page.click('.lil-title:has-text("Files and sharing")');
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export scenario (JSON)")')]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('button:has-text("export scenario (JSON)")'),
+  ]);
   const path = join(ROOT, 'artifacts', 'exported-midrun.json');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, readFileSync(await dl.path(), 'utf8'));
   const file = JSON.parse(readFileSync(path, 'utf8'));
   eq(file.seed, 3, 'the file carries the seed');
   const pins = file.events.filter((e: { pin?: boolean }) => e.pin);
-  assert(pins.some((e: { at: string; set: Record<string, number> }) => e.at === '2022Q3' && e.set.sanctions === 0.5), `no pinning sanctions event: ${JSON.stringify(pins)}`);
-  assert(pins.some((e: { at: string; set: Record<string, number> }) => e.at === '2023Q3' && e.set.war === 0.2), `no pinning war event: ${JSON.stringify(pins)}`);
+  assert(
+    pins.some((e: { at: string; set: Record<string, number> }) => e.at === '2022Q3' && e.set.sanctions === 0.5),
+    `no pinning sanctions event: ${JSON.stringify(pins)}`,
+  );
+  assert(
+    pins.some((e: { at: string; set: Record<string, number> }) => e.at === '2023Q3' && e.set.war === 0.2),
+    `no pinning war event: ${JSON.stringify(pins)}`,
+  );
   await page.waitForSelector('.msg[data-id="export"]');
   const msg = (await page.textContent('.msg[data-id="export"]')) ?? '';
   assert(msg.includes('reproduces this run'), `export message: ${msg}`);
@@ -695,7 +805,12 @@ test('export scenario (JSON) after mid-run changes: the CLI retraces the app run
   // differ from the app's, legitimately: the file's extra events have their own fired flags, which are
   // part of the hashed state. So this compares trajectories, not hashes.
   const out = JSON.parse(cli(['run', '--scenario', path, '--seed', '3', '--steps', String(H), '--format', 'json'])) as {
-    trajectory: { t: number; ties: Record<string, number>; indicators: Record<string, number>; levers: Record<string, number> }[];
+    trajectory: {
+      t: number;
+      ties: Record<string, number>;
+      indicators: Record<string, number>;
+      levers: Record<string, number>;
+    }[];
   };
   const end = out.trajectory[H];
   eq(JSON.stringify(end.ties), JSON.stringify(app.ties), 'ties at the horizon (CLI on the exported file vs the app)');
@@ -735,7 +850,9 @@ test('the footer gives the CLI command that prints the hash shown', async () => 
   const [dl] = await Promise.all([w.waitForEvent('download'), w.click('button:has-text("export scenario (JSON)")')]);
   const path = join(ROOT, 'artifacts', 'exported-weights.json');
   writeFileSync(path, readFileSync(await dl.path(), 'utf8'));
-  const wo = JSON.parse(cli(['run', '--scenario', path, '--seed', '4', '--steps', '5', '--format', 'json'])) as { hash: string };
+  const wo = JSON.parse(cli(['run', '--scenario', path, '--seed', '4', '--steps', '5', '--format', 'json'])) as {
+    hash: string;
+  };
   eq(wo.hash, await w.getAttribute('#hash', 'data-hash'), 'the exported file with weights prints the footer hash');
   await close(w);
   // A change after the start: --change lever=value@date replays it exactly (Run.setLever at that step).
@@ -744,7 +861,11 @@ test('the footer gives the CLI command that prints the hash shown', async () => 
   await scrub(page, 5);
   eq(await page.getAttribute('#hash', 'data-exact'), 'true', 'a mid-run change on a preset is hash-exact');
   const c2 = (await page.getAttribute('#hash', 'data-command'))!;
-  eq(c2, 'npm run --silent sim -- run --scenario post-ukraine --seed 4 --steps 5 --set war=0.5 --change sanctions=0.4@2022Q4', 'command');
+  eq(
+    c2,
+    'npm run --silent sim -- run --scenario post-ukraine --seed 4 --steps 5 --set war=0.5 --change sanctions=0.4@2022Q4',
+    'command',
+  );
   const args2 = c2.split(' ').slice(c2.split(' ').indexOf('--') + 1);
   const out2 = JSON.parse(cli([...args2, '--format', 'json'])) as { hash: string };
   eq(out2.hash, await page.getAttribute('#hash', 'data-hash'), 'the --change command prints the footer hash');
@@ -768,7 +889,10 @@ test('the seed field takes whole numbers 0..4294967295 only, and says what is wr
     assert(s.url.includes('seed=5'), `URL after ${typed}: ${s.url}`);
     eq(await input.inputValue(), '5', `the field after ${typed}`);
     const msg = (await page.textContent('.msg[data-id="seed"]')) ?? '';
-    assert(msg.includes(word) && msg.includes('4294967295') && msg.includes('stays 5'), `message after ${typed}: ${msg}`);
+    assert(
+      msg.includes(word) && msg.includes('4294967295') && msg.includes('stays 5'),
+      `message after ${typed}: ${msg}`,
+    );
   }
   await input.fill('4294967295');
   await input.press('Enter');
@@ -821,7 +945,9 @@ test('weights: sliders and links agree on 0..10', async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=2');
   await page.click('.lil-title:has-text("Utility weights")');
   await page.click('.lil-title:has-text("Russia (RU)")');
-  const input = page.locator('.lil-gui .lil-title:has-text("Russia (RU)") + .lil-children .lil-controller:has(.lil-name:text-is("autonomy")) input');
+  const input = page.locator(
+    '.lil-gui .lil-title:has-text("Russia (RU)") + .lil-children .lil-controller:has(.lil-name:text-is("autonomy")) input',
+  );
   await input.fill('8');
   await input.press('Enter');
   await page.waitForFunction(() => location.search.includes('RU.autonomy'));
@@ -859,13 +985,20 @@ test('keyboard focus is clearly outlined on the panel (buttons, inputs, folder t
         const shown = kind === 'select' ? (el.nextElementSibling as HTMLElement) : el;
         const cs = getComputedStyle(shown);
         const focus = getComputedStyle(document.documentElement).getPropertyValue('--focus').trim();
-        return { kind, style: cs.outlineStyle, width: Number.parseFloat(cs.outlineWidth), color: cs.outlineColor, focus };
+        return {
+          kind,
+          style: cs.outlineStyle,
+          width: Number.parseFloat(cs.outlineWidth),
+          color: cs.outlineColor,
+          focus,
+        };
       });
       if (!f || seen.has(f.kind)) continue;
       assert(f.style === 'solid' && f.width >= 2, `${scheme}: focused ${f.kind} has outline ${f.style} ${f.width}px`);
       seen.set(f.kind, f.color);
     }
-    for (const kind of ['button', 'input', 'title', 'select']) assert(seen.has(kind), `${scheme}: Tab never focused a panel ${kind} (${[...seen.keys()].join(', ')})`);
+    for (const kind of ['button', 'input', 'title', 'select'])
+      assert(seen.has(kind), `${scheme}: Tab never focused a panel ${kind} (${[...seen.keys()].join(', ')})`);
     await close(page);
   }
 });
@@ -874,7 +1007,15 @@ test('Info explains the anchor, autonomy and what to expect from the things to t
   const page = await open('?scenario=post-ukraine&seed=1&t=0');
   await page.locator('body').press('i');
   const info = ((await page.textContent('#info')) ?? '').replace(/\s+/g, ' ');
-  for (const words of ['anchor', '4% of the gap per quarter', 'Far East (China', 'concentration of its energy sales', '2.5% of Russia', 'not its hashes', '--steps']) {
+  for (const words of [
+    'anchor',
+    '4% of the gap per quarter',
+    'Far East (China',
+    'concentration of its energy sales',
+    '2.5% of Russia',
+    'not its hashes',
+    '--steps',
+  ]) {
     assert(info.includes(words), `Info lacks "${words}"`);
   }
   await close(page);
@@ -888,16 +1029,23 @@ test('layout: nothing overflows or overlaps at 1280×720 and 1440×900, light an
   ]) {
     for (const scheme of ['light', 'dark'] as const) {
       for (const view of ['main', 'compare']) {
-        const q = view === 'main' ? '?scenario=post-ukraine&seed=1&t=6' : '?scenario=post-ukraine&seed=1&t=8&compare=no-war-2022';
+        const q =
+          view === 'main'
+            ? '?scenario=post-ukraine&seed=1&t=6'
+            : '?scenario=post-ukraine&seed=1&t=8&compare=no-war-2022';
         const page = await open(q, { width: w, height: h, scheme });
         await bandReady(page);
         await page.waitForTimeout(300);
         const problems = await page.evaluate(() => {
           const out: string[] = [];
           const de = document.documentElement;
-          if (de.scrollHeight > innerHeight + 1) out.push(`page scrolls vertically (${de.scrollHeight} > ${innerHeight})`);
-          if (de.scrollWidth > innerWidth + 1) out.push(`page scrolls horizontally (${de.scrollWidth} > ${innerWidth})`);
-          const boxes = ['#top', '#stage', '#charts', '#side', '#transport'].map((s) => [s, document.querySelector(s)!.getBoundingClientRect()] as const);
+          if (de.scrollHeight > innerHeight + 1)
+            out.push(`page scrolls vertically (${de.scrollHeight} > ${innerHeight})`);
+          if (de.scrollWidth > innerWidth + 1)
+            out.push(`page scrolls horizontally (${de.scrollWidth} > ${innerWidth})`);
+          const boxes = ['#top', '#stage', '#charts', '#side', '#transport'].map(
+            (s) => [s, document.querySelector(s)!.getBoundingClientRect()] as const,
+          );
           for (let i = 0; i < boxes.length; i++) {
             for (let j = i + 1; j < boxes.length; j++) {
               const [na, a] = boxes[i];
@@ -912,7 +1060,8 @@ test('layout: nothing overflows or overlaps at 1280×720 and 1440×900, light an
             const r = document.querySelector(bar)!.getBoundingClientRect();
             for (const el of document.querySelectorAll<HTMLElement>(`${bar} > *`)) {
               const b = el.getBoundingClientRect();
-              if (b.width > 0 && (b.right > r.right + 1 || b.left < r.left - 1)) out.push(`${bar} item ${el.id || el.className} spills out`);
+              if (b.width > 0 && (b.right > r.right + 1 || b.left < r.left - 1))
+                out.push(`${bar} item ${el.id || el.className} spills out`);
             }
           }
           for (const id of ['h-date', 'h-seed', 'h-config']) {
@@ -936,7 +1085,10 @@ test('performance: median frame time while playing at full speed', async () => {
     await page.click('#t-play');
     await page.waitForFunction(() => !window.__triangle!.state().playing, null, { timeout: 20000 });
   }
-  const { frames, work } = await page.evaluate(() => ({ frames: [...window.__triangle!.frames], work: [...window.__triangle!.work] }));
+  const { frames, work } = await page.evaluate(() => ({
+    frames: [...window.__triangle!.frames],
+    work: [...window.__triangle!.work],
+  }));
   assert(frames.length > 50, `too few frames: ${frames.length}`);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   metrics['median frame interval while playing at max speed (ms)'] = median(frames).toFixed(1);
@@ -948,19 +1100,29 @@ test('performance: median frame time while playing at full speed', async () => {
 // ---- runner -----------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist/index.html')))
+    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   mkdirSync(SHOTS, { recursive: true });
   const assets = join(ROOT, 'dist/assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const entry = readFileSync(join(ROOT, 'dist/index.html'), 'utf8').match(/src="\/assets\/([^"]+\.js)"/)?.[1];
-  if (entry) metrics['initial JS (entry chunk, gzipped kB)'] = (gzipSync(readFileSync(join(assets, entry))).length / 1024).toFixed(1);
-  metrics['all JS chunks (gzipped kB)'] = (js.reduce((s, f) => s + gzipSync(readFileSync(join(assets, f))).length, 0) / 1024).toFixed(1);
+  if (entry)
+    metrics['initial JS (entry chunk, gzipped kB)'] = (
+      gzipSync(readFileSync(join(assets, entry))).length / 1024
+    ).toFixed(1);
+  metrics['all JS chunks (gzipped kB)'] = (
+    js.reduce((s, f) => s + gzipSync(readFileSync(join(assets, f))).length, 0) / 1024
+  ).toFixed(1);
 
   const port = await freePort();
-  server = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  server = spawn(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   base = `http://127.0.0.1:${port}`;
   await waitHttp(`${base}/`, 20000);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -46,7 +46,15 @@ describe('links', () => {
 });
 
 describe('the command that reproduces the hash shown', () => {
-  const base = { id: 'post-ukraine', preset: true, seed: 3, t: 5, start: 2022 * 4, weights: false, exportName: 'post-ukraine.json' };
+  const base = {
+    id: 'post-ukraine',
+    preset: true,
+    seed: 3,
+    t: 5,
+    start: 2022 * 4,
+    weights: false,
+    exportName: 'post-ukraine.json',
+  };
 
   it('a preset with changes at step 0: --set, exact', () => {
     const r = reproduce({ ...base, edits: [{ t: 0, name: 'war', value: 0.5 }] });
@@ -66,11 +74,19 @@ describe('the command that reproduces the hash shown', () => {
       command: 'npm run --silent sim -- run --scenario post-ukraine.json --seed 3 --steps 5',
       exact: true,
     });
-    expect(reproduce({ ...base, preset: false, id: 'mine', exportName: 'mine.json', edits: [] }).command).toContain('--scenario mine.json');
+    expect(reproduce({ ...base, preset: false, id: 'mine', exportName: 'mine.json', edits: [] }).command).toContain(
+      '--scenario mine.json',
+    );
   });
 
   it('a mid-run change on a preset is --change lever=value@date, exact', () => {
-    const r = reproduce({ ...base, edits: [{ t: 0, name: 'war', value: 0.5 }, { t: 2, name: 'sanctions', value: 0.4 }] });
+    const r = reproduce({
+      ...base,
+      edits: [
+        { t: 0, name: 'war', value: 0.5 },
+        { t: 2, name: 'sanctions', value: 0.4 },
+      ],
+    });
     expect(r.command).toBe(
       'npm run --silent sim -- run --scenario post-ukraine --seed 3 --steps 5 --set war=0.5 --change sanctions=0.4@2022Q3',
     );

@@ -30,7 +30,14 @@ describe('ensemble band', () => {
     ];
     const weights = { RU: { autonomy: 3 } };
     const shown = compute('post-ukraine', base('post-ukraine'), 4, edits, weights);
-    const r = await band({ file: shown.file, changes: shown.edits, seed: 4, seeds: 3, steps: shown.horizon, metrics: METRICS });
+    const r = await band({
+      file: shown.file,
+      changes: shown.edits,
+      seed: 4,
+      seeds: 3,
+      steps: shown.horizon,
+      metrics: METRICS,
+    });
     expect(r.hash).toBe(shown.run.hash(shown.horizon));
     expect(r.metrics.ru_dependence_on_cn.med).toHaveLength(shown.horizon + 1);
   });
@@ -69,7 +76,15 @@ describe('ensemble band', () => {
   });
 
   it('reports a scenario that does not load instead of throwing', async () => {
-    const out = await computeBand({ gen: 3, file: { id: 'x' }, changes: [], seed: 1, seeds: 2, steps: 2, metrics: METRICS });
+    const out = await computeBand({
+      gen: 3,
+      file: { id: 'x' },
+      changes: [],
+      seed: 1,
+      seeds: 2,
+      steps: 2,
+      metrics: METRICS,
+    });
     expect(out.ok).toBe(false);
     expect('error' in out && out.error.length > 0).toBe(true);
   });

@@ -83,7 +83,9 @@ describe('run', () => {
     expect(typeof last.utility.RU.terms.autonomy).toBe('number');
     expect(Array.isArray(last.moves)).toBe(true);
     expect(last.moves.length).toBeGreaterThan(0);
-    expect(Object.keys(last.moves[0])).toEqual(expect.arrayContaining(['actor', 'kind', 'target', 'move', 'label', 'p', 'dU']));
+    expect(Object.keys(last.moves[0])).toEqual(
+      expect.arrayContaining(['actor', 'kind', 'target', 'move', 'label', 'p', 'dU']),
+    );
   });
 
   it('writes CSV: a # comment, a header of run,seed,t,date,metrics...,triangle and one row per step', () => {
@@ -123,7 +125,9 @@ describe('run', () => {
 
   it('--set pins a lever: the value is held, shown, and the run differs from the unpinned one', () => {
     const free = JSON.parse(cli('run', '--scenario', 'post-ukraine', '--steps', '6').out);
-    const pinned = JSON.parse(cli('run', '--scenario', 'post-ukraine', '--steps', '6', '--set', 'war=0', '--set', 'sanctions=0.25').out);
+    const pinned = JSON.parse(
+      cli('run', '--scenario', 'post-ukraine', '--steps', '6', '--set', 'war=0', '--set', 'sanctions=0.25').out,
+    );
     expect(pinned.hash).not.toBe(free.hash);
     expect(pinned.levers.set).toEqual({ war: 0, sanctions: 0.25 });
     expect(pinned.levers.pinned).toEqual({ war: 0, sanctions: 0.25 });
@@ -136,7 +140,7 @@ describe('run', () => {
     expect(pinned.trajectory[6].ties['EU-RU']).not.toBe(free.trajectory[6].ties['EU-RU']);
   });
 
-  it('shows the scenario\'s own pins alongside --set', () => {
+  it("shows the scenario's own pins alongside --set", () => {
     const j = JSON.parse(cli('run', '--scenario', 'us-engages-russia', '--steps', '1', '--set', 'war=0.5').out);
     const own = loadPreset('us-engages-russia');
     if (!own.ok) throw new Error('preset');
@@ -186,7 +190,19 @@ describe('run', () => {
 
 describe('ensemble', () => {
   it('JSON: per step, mean and quantiles of every metric and the shares of configurations', () => {
-    const r = cli('ensemble', '--scenario', 'post-ukraine', '--seeds', '6', '--steps', '3', '--seed-start', '10', '--set', 'us_pivot=1');
+    const r = cli(
+      'ensemble',
+      '--scenario',
+      'post-ukraine',
+      '--seeds',
+      '6',
+      '--steps',
+      '3',
+      '--seed-start',
+      '10',
+      '--set',
+      'us_pivot=1',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ scenario: 'post-ukraine', seeds: 6, seedStart: 10, steps: 3, pins: { us_pivot: 1 } });
@@ -218,7 +234,14 @@ describe('ensemble', () => {
     expect(lines[0]).toMatch(/^# .*seeds: 4; seed-start: 1; steps: 5/);
     const header = lines[1].split(',');
     const names = metricNames(new Run(postUkraine()).world);
-    expect(header.slice(0, 6)).toEqual(['t', 'date', `${names[0]}_mean`, `${names[0]}_q05`, `${names[0]}_q50`, `${names[0]}_q95`]);
+    expect(header.slice(0, 6)).toEqual([
+      't',
+      'date',
+      `${names[0]}_mean`,
+      `${names[0]}_q05`,
+      `${names[0]}_q50`,
+      `${names[0]}_q95`,
+    ]);
     expect(header).toHaveLength(2 + 4 * names.length + CONFIGS.length);
     expect(header.slice(-CONFIGS.length)).toEqual(CONFIGS.map((c) => `share_${c}`));
     for (const line of lines.slice(2)) expect(line.split(',')).toHaveLength(header.length);
@@ -237,7 +260,14 @@ describe('compare', () => {
     const r = cli('compare', '--a', 'post-ukraine', '--b', 'no-war-2022', '--seeds', '5', '--steps', '8');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j).toMatchObject({ a: 'post-ukraine', b: 'no-war-2022', seeds: 5, seedStart: 1, steps: 8, horizon: '2024Q1' });
+    expect(j).toMatchObject({
+      a: 'post-ukraine',
+      b: 'no-war-2022',
+      seeds: 5,
+      seedStart: 1,
+      steps: 8,
+      horizon: '2024Q1',
+    });
     const row = j.rows.find((x: { metric: string }) => x.metric === 'ru_dependence_on_cn');
     expect(row.meanDiff).toBeCloseTo(row.meanB - row.meanA, 12);
     expect(row.shareBGreater).toBeGreaterThanOrEqual(0);
@@ -248,13 +278,27 @@ describe('compare', () => {
   });
 
   it('a scenario against itself gives zero differences; --set-b pins b only', () => {
-    const same = JSON.parse(cli('compare', '--a', 'post-ukraine', '--b', 'post-ukraine', '--seeds', '3', '--steps', '4').out);
+    const same = JSON.parse(
+      cli('compare', '--a', 'post-ukraine', '--b', 'post-ukraine', '--seeds', '3', '--steps', '4').out,
+    );
     for (const row of same.rows) {
       expect(row.meanDiff).toBe(0);
       expect(row.shareBGreater).toBe(0);
     }
     const pinned = JSON.parse(
-      cli('compare', '--a', 'post-ukraine', '--b', 'post-ukraine', '--seeds', '3', '--steps', '4', '--set-b', 'sanctions=0').out,
+      cli(
+        'compare',
+        '--a',
+        'post-ukraine',
+        '--b',
+        'post-ukraine',
+        '--seeds',
+        '3',
+        '--steps',
+        '4',
+        '--set-b',
+        'sanctions=0',
+      ).out,
     );
     expect(pinned.pins).toEqual({});
     expect(pinned.pinsB).toEqual({ sanctions: 0 });
@@ -284,17 +328,48 @@ describe('compare', () => {
 
 describe('sweep', () => {
   it('JSON: one row of horizon means per value', () => {
-    const r = cli('sweep', '--scenario', 'post-ukraine', '--lever', 'sanctions', '--values', '0,1', '--seeds', '3', '--steps', '6');
+    const r = cli(
+      'sweep',
+      '--scenario',
+      'post-ukraine',
+      '--lever',
+      'sanctions',
+      '--values',
+      '0,1',
+      '--seeds',
+      '3',
+      '--steps',
+      '6',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j).toMatchObject({ scenario: 'post-ukraine', lever: 'sanctions', seeds: 3, steps: 6, horizon: '2023Q3', pins: {} });
+    expect(j).toMatchObject({
+      scenario: 'post-ukraine',
+      lever: 'sanctions',
+      seeds: 3,
+      steps: 6,
+      horizon: '2023Q3',
+      pins: {},
+    });
     expect(j.rows.map((x: { value: number }) => x.value)).toEqual([0, 1]);
     expect(Object.keys(j.rows[0].means)).toEqual(j.metrics);
     expect(j.rows[1].means.ru_dependence_on_cn).toBeGreaterThan(j.rows[0].means.ru_dependence_on_cn);
   });
 
   it('from:to:step values, CSV with the lever as first column, and a table', () => {
-    const args = ['sweep', '--scenario', 'post-ukraine', '--lever', 'noise', '--values', '0:0.2:0.05', '--seeds', '2', '--steps', '2'];
+    const args = [
+      'sweep',
+      '--scenario',
+      'post-ukraine',
+      '--lever',
+      'noise',
+      '--values',
+      '0:0.2:0.05',
+      '--seeds',
+      '2',
+      '--steps',
+      '2',
+    ];
     const csv = csvLines(cli(...args, '--format', 'csv').out);
     expect(csv[0]).toMatch(/^# .*lever: noise/);
     const header = csv[1].split(',');
@@ -318,7 +393,11 @@ describe('--out', () => {
   it('leaves an existing file alone on error, and leaves no temp files', () => {
     const path = join(dir, 'keep.json');
     writeFileSync(path, 'precious');
-    for (const bad of [['--set', 'war=7'], ['--steps', '-1'], ['--seed', 'x']]) {
+    for (const bad of [
+      ['--set', 'war=7'],
+      ['--steps', '-1'],
+      ['--seed', 'x'],
+    ]) {
       const r = cli('run', '--scenario', 'post-ukraine', '--out', path, ...bad);
       expect(r.code).toBe(2);
       expect(readFileSync(path, 'utf8')).toBe('precious');
@@ -366,37 +445,105 @@ describe('errors: one line, "error: ", exit status 2, nothing on stdout', () => 
     ['unknown command', ['simulate'], /unknown command "simulate"/],
     ['option before the command', ['--scenario', 'x'], /expected a command/],
     ['unknown option', ['run', '--scenario', 'post-ukraine', '--sead', '1'], /unknown option --sead/],
-    ['mistyped option', ['run', '--scenaro', 'post-ukraine'], /unknown option --scenaro for "run" \(did you mean --scenario\?\)/],
-    ['--seed for an ensemble', ['ensemble', '--scenario', 'post-ukraine', '--seed', '3'], /takes --seeds N and --seed-start S/],
+    [
+      'mistyped option',
+      ['run', '--scenaro', 'post-ukraine'],
+      /unknown option --scenaro for "run" \(did you mean --scenario\?\)/,
+    ],
+    [
+      '--seed for an ensemble',
+      ['ensemble', '--scenario', 'post-ukraine', '--seed', '3'],
+      /takes --seeds N and --seed-start S/,
+    ],
     ['missing --scenario', ['run', '--steps', '3'], /missing option --scenario/],
     ['missing --seeds', ['ensemble', '--scenario', 'post-ukraine'], /missing option --seeds/],
     ['missing --b', ['compare', '--a', 'post-ukraine', '--seeds', '2'], /missing option --b/],
-    ['missing --lever', ['sweep', '--scenario', 'post-ukraine', '--values', '0,1', '--seeds', '2'], /missing option --lever/],
-    ['missing --values', ['sweep', '--scenario', 'post-ukraine', '--lever', 'war', '--seeds', '2'], /missing option --values/],
+    [
+      'missing --lever',
+      ['sweep', '--scenario', 'post-ukraine', '--values', '0,1', '--seeds', '2'],
+      /missing option --lever/,
+    ],
+    [
+      'missing --values',
+      ['sweep', '--scenario', 'post-ukraine', '--lever', 'war', '--seeds', '2'],
+      /missing option --values/,
+    ],
     ['option without its value', ['run', '--scenario'], /option --scenario needs a value/],
     ['stray argument', ['run', '--scenario', 'post-ukraine', 'extra'], /unexpected argument "extra"/],
-    ['repeated option', ['run', '--scenario', 'post-ukraine', '--seed', '1', '--seed', '2'], /--seed is given more than once/],
+    [
+      'repeated option',
+      ['run', '--scenario', 'post-ukraine', '--seed', '1', '--seed', '2'],
+      /--seed is given more than once/,
+    ],
     ['bad number', ['run', '--scenario', 'post-ukraine', '--seed', 'abc'], /--seed: "abc" is not a number/],
-    ['fractional steps', ['run', '--scenario', 'post-ukraine', '--steps', '2.5'], /--steps: "2.5" is not a whole number/],
-    ['bad lever value', ['run', '--scenario', 'post-ukraine', '--set', 'war=lots'], /--set war: "lots" is not a number/],
+    [
+      'fractional steps',
+      ['run', '--scenario', 'post-ukraine', '--steps', '2.5'],
+      /--steps: "2.5" is not a whole number/,
+    ],
+    [
+      'bad lever value',
+      ['run', '--scenario', 'post-ukraine', '--set', 'war=lots'],
+      /--set war: "lots" is not a number/,
+    ],
     ['--set without =', ['run', '--scenario', 'post-ukraine', '--set', 'war'], /expected lever=value/],
     ['unknown lever', ['run', '--scenario', 'post-ukraine', '--set', 'peace=1'], /unknown lever "peace"/],
-    ['lever out of range', ['run', '--scenario', 'post-ukraine', '--set', 'beta=51'], /beta=51 is out of range 0\.\.50/],
+    [
+      'lever out of range',
+      ['run', '--scenario', 'post-ukraine', '--set', 'beta=51'],
+      /beta=51 is out of range 0\.\.50/,
+    ],
     ['lever set twice', ['run', '--scenario', 'post-ukraine', '--set', 'war=0,war=1'], /war is set more than once/],
-    ['unknown scenario', ['run', '--scenario', 'post-ukrane'], /unknown scenario "post-ukrane" \(presets: .*post-ukraine/],
-    ['missing file', ['run', '--scenario', 'nowhere/x.json'], /cannot read scenario file nowhere\/x\.json: no such file/],
+    [
+      'unknown scenario',
+      ['run', '--scenario', 'post-ukrane'],
+      /unknown scenario "post-ukrane" \(presets: .*post-ukraine/,
+    ],
+    [
+      'missing file',
+      ['run', '--scenario', 'nowhere/x.json'],
+      /cannot read scenario file nowhere\/x\.json: no such file/,
+    ],
     ['directory as file', ['run', '--scenario', '.'], /cannot read scenario file \.: it is a directory/],
     ['steps 401', ['run', '--scenario', 'post-ukraine', '--steps', '401'], /--steps=401 is out of range 0\.\.400/],
     ['empty --out', ['run', '--scenario', 'post-ukraine', '--out', ''], /--out needs a file name/],
     ['seeds 0', ['ensemble', '--scenario', 'post-ukraine', '--seeds', '0'], /--seeds=0 is out of range 1\.\.100000/],
-    ['seeds too many', ['ensemble', '--scenario', 'post-ukraine', '--seeds', '100001'], /--seeds=100001 is out of range/],
-    ['seed too large', ['run', '--scenario', 'post-ukraine', '--seed', '4294967296'], /--seed=4294967296 is out of range/],
+    [
+      'seeds too many',
+      ['ensemble', '--scenario', 'post-ukraine', '--seeds', '100001'],
+      /--seeds=100001 is out of range/,
+    ],
+    [
+      'seed too large',
+      ['run', '--scenario', 'post-ukraine', '--seed', '4294967296'],
+      /--seed=4294967296 is out of range/,
+    ],
     ['unknown format', ['run', '--scenario', 'post-ukraine', '--format', 'xml'], /unknown format "xml"/],
-    ['table for run', ['run', '--scenario', 'post-ukraine', '--format', 'table'], /unknown format "table" \(formats: json, csv\)/],
-    ['unknown sweep lever', ['sweep', '--scenario', 'post-ukraine', '--lever', 'peace', '--values', '0', '--seeds', '1'], /--lever: unknown lever "peace"/],
-    ['sweep value out of range', ['sweep', '--scenario', 'post-ukraine', '--lever', 'noise', '--values', '0,0.3', '--seeds', '1'], /noise=0\.3 is out of range 0\.\.0\.2/],
-    ['sweep bad values', ['sweep', '--scenario', 'post-ukraine', '--lever', 'war', '--values', '0,x', '--seeds', '1'], /--values: "x" is not a number/],
-    ['sweep lever also --set', ['sweep', '--scenario', 'post-ukraine', '--lever', 'war', '--values', '0,1', '--seeds', '1', '--set', 'war=1'], /conflicts with --lever war/],
+    [
+      'table for run',
+      ['run', '--scenario', 'post-ukraine', '--format', 'table'],
+      /unknown format "table" \(formats: json, csv\)/,
+    ],
+    [
+      'unknown sweep lever',
+      ['sweep', '--scenario', 'post-ukraine', '--lever', 'peace', '--values', '0', '--seeds', '1'],
+      /--lever: unknown lever "peace"/,
+    ],
+    [
+      'sweep value out of range',
+      ['sweep', '--scenario', 'post-ukraine', '--lever', 'noise', '--values', '0,0.3', '--seeds', '1'],
+      /noise=0\.3 is out of range 0\.\.0\.2/,
+    ],
+    [
+      'sweep bad values',
+      ['sweep', '--scenario', 'post-ukraine', '--lever', 'war', '--values', '0,x', '--seeds', '1'],
+      /--values: "x" is not a number/,
+    ],
+    [
+      'sweep lever also --set',
+      ['sweep', '--scenario', 'post-ukraine', '--lever', 'war', '--values', '0,1', '--seeds', '1', '--set', 'war=1'],
+      /conflicts with --lever war/,
+    ],
     ['help for unknown command', ['help', 'fly'], /unknown command "fly"/],
   ];
   it.each(cases)('%s', (_name, argv, message) => {
@@ -523,8 +670,28 @@ describe('--change lever=value@date', () => {
     const { loadPreset } = await import('../../src/scenario/presets');
     const r = loadPreset('post-ukraine');
     if (!r.ok) throw new Error(r.errors.join('; '));
-    const run = runWithChanges(r.spec, 2, [{ t: 3, name: 'sanctions', value: 0.2 }, { t: 5, name: 'war', value: 0.4 }], 10);
-    const out = cli('run', '--scenario', 'post-ukraine', '--seed', '2', '--steps', '10', '--change', 'war=0.4@2023Q2', '--change', 'sanctions=0.2@2022Q4');
+    const run = runWithChanges(
+      r.spec,
+      2,
+      [
+        { t: 3, name: 'sanctions', value: 0.2 },
+        { t: 5, name: 'war', value: 0.4 },
+      ],
+      10,
+    );
+    const out = cli(
+      'run',
+      '--scenario',
+      'post-ukraine',
+      '--seed',
+      '2',
+      '--steps',
+      '10',
+      '--change',
+      'war=0.4@2023Q2',
+      '--change',
+      'sanctions=0.2@2022Q4',
+    );
     expect(out.code).toBe(0);
     const j = JSON.parse(out.out);
     expect(j.hash).toBe(run.hash(10));
@@ -542,11 +709,33 @@ describe('--change lever=value@date', () => {
     const { loadPreset } = await import('../../src/scenario/presets');
     const r = loadPreset('post-ukraine');
     if (!r.ok) throw new Error(r.errors.join('; '));
-    const out = cli('run', '--scenario', 'post-ukraine', '--seed', '4', '--steps', '6', '--set', 'war=0.5', '--change', 'war=0.2@2022Q4');
+    const out = cli(
+      'run',
+      '--scenario',
+      'post-ukraine',
+      '--seed',
+      '4',
+      '--steps',
+      '6',
+      '--set',
+      'war=0.5',
+      '--change',
+      'war=0.2@2022Q4',
+    );
     expect(out.code).toBe(0);
     const j = JSON.parse(out.out);
-    expect(j.trajectory.map((s: { levers: { war: number } }) => s.levers.war)).toEqual([0.5, 0.5, 0.5, 0.2, 0.2, 0.2, 0.2]);
-    const app = runWithChanges(r.spec, 4, [{ t: 0, name: 'war', value: 0.5 }, { t: 3, name: 'war', value: 0.2 }], 6);
+    expect(j.trajectory.map((s: { levers: { war: number } }) => s.levers.war)).toEqual([
+      0.5, 0.5, 0.5, 0.2, 0.2, 0.2, 0.2,
+    ]);
+    const app = runWithChanges(
+      r.spec,
+      4,
+      [
+        { t: 0, name: 'war', value: 0.5 },
+        { t: 3, name: 'war', value: 0.2 },
+      ],
+      6,
+    );
     expect(app.recordAt(6).ties).toEqual(j.trajectory[6].ties);
   });
 

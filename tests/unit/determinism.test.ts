@@ -56,11 +56,13 @@ describe('determinism', () => {
     expect(resumed.t).toBe(6);
     expect(() => resumed.recordAt(2)).toThrow(/step 2 is before the snapshot \(step 6\)/);
     expect(() => resumed.hash(12)).toThrow(/step 12 has not been computed \(computed up to 10\)/);
-    expect(resumed.hash(8)).toBe((() => {
-      const straight = new Run(spec(), { seed: 3 });
-      straight.runTo(8);
-      return straight.hash();
-    })());
+    expect(resumed.hash(8)).toBe(
+      (() => {
+        const straight = new Run(spec(), { seed: 3 });
+        straight.runTo(8);
+        return straight.hash();
+      })(),
+    );
   });
 
   it('a 20-step run equals the first 20 steps of a 40-step run', () => {

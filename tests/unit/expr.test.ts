@@ -11,7 +11,7 @@ describe('sandboxed expressions', () => {
     expect(compileExpr('ru_dependence_on_cn > 0.3', names)({ ru_dependence_on_cn: 0.31 })).toBe(1);
   });
 
-  it('computes powers, mod, exp and log with the model\'s deterministic functions', () => {
+  it("computes powers, mod, exp and log with the model's deterministic functions", () => {
     expect(compileExpr('2 ^ 10 + x ^ -1', names)({ x: 4 })).toBe(1024.25);
     expect(compileExpr('x ^ 0.5', names)({ x: 2 })).toBeCloseTo(Math.SQRT2, 14);
     expect(compileExpr('exp(1) - log(exp(2))', names)({})).toBeCloseTo(Math.E - 2, 14);

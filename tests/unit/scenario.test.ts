@@ -4,7 +4,10 @@ import { scenarioJsonSchemaText } from '../../src/scenario/jsonSchema';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load';
 import { loadPreset, PRESET_IDS, PRESETS } from '../../src/scenario/presets';
 
-const base = () => JSON.parse(JSON.stringify(PRESETS['post-ukraine'])) as Record<string, unknown> & { actors: Record<string, unknown>[] };
+const base = () =>
+  JSON.parse(JSON.stringify(PRESETS['post-ukraine'])) as Record<string, unknown> & {
+    actors: Record<string, unknown>[];
+  };
 
 function errorsOf(json: unknown): string[] {
   const r = loadScenario(json);
@@ -14,7 +17,14 @@ function errorsOf(json: unknown): string[] {
 describe('scenario files', () => {
   it('has the six presets MODEL.md names, all valid', () => {
     expect(PRESET_IDS).toEqual(
-      expect.arrayContaining(['pre-2022', 'post-ukraine', 'no-war-2022', 'us-engages-russia', 'japan-counterweight', 'vietnam-closes-cam-ranh']),
+      expect.arrayContaining([
+        'pre-2022',
+        'post-ukraine',
+        'no-war-2022',
+        'us-engages-russia',
+        'japan-counterweight',
+        'vietnam-closes-cam-ranh',
+      ]),
     );
     for (const id of PRESET_IDS) {
       const r = loadPreset(id);
@@ -74,8 +84,12 @@ describe('scenario files', () => {
     (s.indicators as object[]).push({ name: 'bad', label: 'bad', expr: 'evaluate("2")' });
     expect(errorsOf(s)).toEqual([expect.stringMatching(/^indicators\[1\]\.expr: .*not allowed/)]);
     const t = base();
-    const k = (t.events as object[]).push({ at: '2023Q1', when: 'ru_dependence_on_cnn > 0.3', set: { war: 0.5 }, label: 'x' }) - 1;
-    expect(errorsOf(t)).toEqual([expect.stringMatching(new RegExp(`^events\\[${k}\\]\\.when: .*unknown name "ru_dependence_on_cnn"`))]);
+    const k =
+      (t.events as object[]).push({ at: '2023Q1', when: 'ru_dependence_on_cnn > 0.3', set: { war: 0.5 }, label: 'x' }) -
+      1;
+    expect(errorsOf(t)).toEqual([
+      expect.stringMatching(new RegExp(`^events\\[${k}\\]\\.when: .*unknown name "ru_dependence_on_cnn"`)),
+    ]);
   });
 
   it('rejects an extra indicator that gives no number at the start', () => {
@@ -89,10 +103,13 @@ describe('scenario files', () => {
     s.actors = s.actors.filter((a) => a.id !== 'JP');
     const shares = (s.energy as { shares: Record<string, number> }).shares;
     shares.JP = 0.03;
-    expect(errorsOf(s)).toContain('energy.shares.JP: JP buys Russian energy but is not on the roster (give it 0 or leave it out)');
+    expect(errorsOf(s)).toContain(
+      'energy.shares.JP: JP buys Russian energy but is not on the roster (give it 0 or leave it out)',
+    );
     delete shares.JP;
     shares.other += 0.03;
-    const keep = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !k.split('-').includes('JP')));
+    const keep = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).filter(([k]) => !k.split('-').includes('JP')));
     s.ties = keep(s.ties as Record<string, unknown>);
     s.trade = keep(s.trade as Record<string, unknown>);
     s.security = (s.security as { between: string[] }[]).filter((x) => !x.between.includes('JP'));
@@ -111,13 +128,27 @@ describe('scenario files', () => {
   it('accepts a scenario that adds an actor and drops regional ones (the roster is data)', () => {
     const s = base();
     s.actors = s.actors.filter((a) => ['US', 'CN', 'RU', 'EU', 'JP', 'KR'].includes(a.id as string));
-    s.actors.push({ id: 'IN', name: 'India', color: '#c08a3e', sanctionCompliance: 0, asian: true, growth: 0.06, otherTrade: 800 });
+    s.actors.push({
+      id: 'IN',
+      name: 'India',
+      color: '#c08a3e',
+      sanctionCompliance: 0,
+      asian: true,
+      growth: 0.06,
+      otherTrade: 800,
+    });
     const keep = (o: Record<string, number>) =>
-      Object.fromEntries(Object.entries(o).filter(([k]) => k.split('-').every((id) => s.actors.some((a) => a.id === id))));
+      Object.fromEntries(
+        Object.entries(o).filter(([k]) => k.split('-').every((id) => s.actors.some((a) => a.id === id))),
+      );
     s.ties = { ...keep(s.ties as Record<string, number>), 'IN-RU': 0.5 };
     s.trade = { ...keep(s.trade as Record<string, number>), 'IN-RU': 13 };
-    s.security = (s.security as { between: string[] }[]).filter((x) => x.between.every((id) => s.actors.some((a) => a.id === id)));
-    s.weights = Object.fromEntries(Object.entries(s.weights as Record<string, object>).filter(([k]) => s.actors.some((a) => a.id === k)));
+    s.security = (s.security as { between: string[] }[]).filter((x) =>
+      x.between.every((id) => s.actors.some((a) => a.id === id)),
+    );
+    s.weights = Object.fromEntries(
+      Object.entries(s.weights as Record<string, object>).filter(([k]) => s.actors.some((a) => a.id === k)),
+    );
     s.decisions = { US: 'us_pivot' };
     const r = loadScenario(s);
     expect(r.ok, r.ok ? '' : r.errors.join('\n')).toBe(true);

@@ -4,7 +4,16 @@ import { computePotentials, utility } from '../../src/model/derive';
 import { LEVER_INDEX, type LeverName } from '../../src/model/levers';
 import { createRng } from '../../src/model/rng';
 import type { TermName } from '../../src/model/spec';
-import { B_CN, B_EU, buildWorld, initialState, N_TERMS, type State, TERM_INDEX, type World } from '../../src/model/world';
+import {
+  B_CN,
+  B_EU,
+  buildWorld,
+  initialState,
+  N_TERMS,
+  type State,
+  TERM_INDEX,
+  type World,
+} from '../../src/model/world';
 import { loadPreset } from '../../src/scenario/presets';
 
 const r = loadPreset('post-ukraine');
@@ -49,13 +58,16 @@ describe('utility terms', () => {
 
   it('triangle: the US weighs the China–Russia tie only by us_engagement', () => {
     const warmer = (eng: number) =>
-      term('US', 'triangle', both(lever('us_engagement', eng), (s) => setTie(s, 'CN', 'RU', 0.9))) -
-      term('US', 'triangle', lever('us_engagement', eng));
+      term(
+        'US',
+        'triangle',
+        both(lever('us_engagement', eng), (s) => setTie(s, 'CN', 'RU', 0.9)),
+      ) - term('US', 'triangle', lever('us_engagement', eng));
     expect(warmer(0)).toBeCloseTo(0, 12);
     expect(warmer(1)).toBeLessThan(0);
   });
 
-  it('economy: sanctions cut Russia\'s trade and energy gains', () => {
+  it("economy: sanctions cut Russia's trade and energy gains", () => {
     expect(term('RU', 'economy', lever('sanctions', 0.9))).toBeLessThan(term('RU', 'economy', lever('sanctions', 0.3)));
     const eastward = (s: State) => {
       s.energy[B_CN] += 0.2;
@@ -66,12 +78,18 @@ describe('utility terms', () => {
 
   it('autonomy: Russia dislikes over-dependence on China', () => {
     expect(term('RU', 'autonomy', (s) => setTie(s, 'CN', 'RU', 1))).toBeLessThan(term('RU', 'autonomy'));
-    expect(term('RU', 'autonomy', (s) => { s.rfe[id('CN')] *= 3; })).toBeLessThan(term('RU', 'autonomy'));
+    expect(
+      term('RU', 'autonomy', (s) => {
+        s.rfe[id('CN')] *= 3;
+      }),
+    ).toBeLessThan(term('RU', 'autonomy'));
   });
 
   it('status: standing in Asia apart from China, from ties across the region and Cam Ranh', () => {
     expect(term('RU', 'status', (s) => setTie(s, 'JP', 'RU', 0.8))).toBeGreaterThan(term('RU', 'status'));
-    expect(term('RU', 'status', lever('vn_cam_ranh', 1))).toBeGreaterThan(term('RU', 'status', lever('vn_cam_ranh', 0)));
+    expect(term('RU', 'status', lever('vn_cam_ranh', 1))).toBeGreaterThan(
+      term('RU', 'status', lever('vn_cam_ranh', 0)),
+    );
     expect(term('RU', 'status', (s) => setTie(s, 'CN', 'RU', 1))).toBeCloseTo(term('RU', 'status'), 12);
   });
 
@@ -87,16 +105,22 @@ describe('utility terms', () => {
   it('security: warmth with allies pays; Russia–Vietnam military ties cost China, more with Cam Ranh', () => {
     expect(term('US', 'security', (s) => setTie(s, 'JP', 'US', 1))).toBeGreaterThan(term('US', 'security'));
     const cost = (cam: number) =>
-      term('CN', 'security', both(lever('vn_cam_ranh', cam), (s) => setTie(s, 'RU', 'VN', 0.9))) -
-      term('CN', 'security', lever('vn_cam_ranh', cam));
+      term(
+        'CN',
+        'security',
+        both(lever('vn_cam_ranh', cam), (s) => setTie(s, 'RU', 'VN', 0.9)),
+      ) - term('CN', 'security', lever('vn_cam_ranh', cam));
     expect(cost(0)).toBeLessThan(0);
     expect(cost(1)).toBeLessThan(cost(0));
   });
 
   it("counterweight: Japan values Russia leaning its way rather than China's, scaled by cn_jp_tension", () => {
     const gain = (tension: number) =>
-      term('JP', 'counterweight', both(lever('cn_jp_tension', tension), (s) => setTie(s, 'JP', 'RU', 0.8))) -
-      term('JP', 'counterweight', lever('cn_jp_tension', tension));
+      term(
+        'JP',
+        'counterweight',
+        both(lever('cn_jp_tension', tension), (s) => setTie(s, 'JP', 'RU', 0.8)),
+      ) - term('JP', 'counterweight', lever('cn_jp_tension', tension));
     expect(gain(0)).toBeCloseTo(0, 12);
     expect(gain(1)).toBeGreaterThan(gain(0.5));
     expect(gain(0.5)).toBeGreaterThan(0);
@@ -104,15 +128,22 @@ describe('utility terms', () => {
 
   it('war_needs: suppliers that do not sanction Russia matter in proportion to the war', () => {
     const gain = (war: number) =>
-      term('RU', 'war_needs', both(lever('war', war), (s) => setTie(s, 'KP', 'RU', 0.9))) - term('RU', 'war_needs', lever('war', war));
+      term(
+        'RU',
+        'war_needs',
+        both(lever('war', war), (s) => setTie(s, 'KP', 'RU', 0.9)),
+      ) - term('RU', 'war_needs', lever('war', war));
     expect(gain(0)).toBeCloseTo(0, 12);
     expect(gain(1)).toBeGreaterThan(0);
   });
 
   it('compliance: under sanctions, warmth and trade with Russia cost a complying actor', () => {
     const cost = (sanctions: number) =>
-      term('JP', 'compliance', both(lever('sanctions', sanctions), (s) => setTie(s, 'JP', 'RU', 0.8))) -
-      term('JP', 'compliance', lever('sanctions', sanctions));
+      term(
+        'JP',
+        'compliance',
+        both(lever('sanctions', sanctions), (s) => setTie(s, 'JP', 'RU', 0.8)),
+      ) - term('JP', 'compliance', lever('sanctions', sanctions));
     expect(cost(0)).toBeCloseTo(0, 12);
     expect(cost(0.8)).toBeLessThan(0);
     expect(term('CN', 'compliance', lever('sanctions', 1))).toBe(0);
