@@ -1,4 +1,4 @@
-// The four commands. Each checks its options, runs the sim and returns the output text; writing it
+// The commands. Each checks its options, runs the sim and returns the output text; writing it
 // (stdout or --out) is left to `main`, so a failure never leaves half a file behind.
 
 import { LEVER_NAMES, type LeverName } from '../model/levers';
@@ -7,6 +7,7 @@ import { formatQuarter } from '../model/time';
 import { runCsv } from '../sim/csv';
 import { CONFIGS, compare, ensemble, sweep, toWorld } from '../sim/ensemble';
 import { type Pins, Run, type StepRecord } from '../sim/run';
+import { agencyCommand, efficacyCommand } from './analysis';
 import {
   CliError,
   MAX_SEED,
@@ -22,7 +23,9 @@ import {
   resolveScenario,
 } from './args';
 import { csvComment, csvRow, fixed, pinsText, table } from './format';
+import { applyFrozen, FROZEN_OPTIONS } from './frozen';
 import type { Command } from './help';
+import { canonicalPins, format, json, out, required, SCENARIO_HINT, seeds, steps, type Values } from './values';
 
 export interface CommandOutput {
   text: string;
@@ -40,6 +43,7 @@ const COMMON: OptionSpec = {
   out: { type: 'string' },
   pretty: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...FROZEN_OPTIONS,
 };
 
 const SEEDS: OptionSpec = {
@@ -63,56 +67,16 @@ export const OPTIONS: Record<Command, OptionSpec> = {
     ...COMMON,
   },
   sweep: { scenario: { type: 'string' }, lever: { type: 'string' }, values: { type: 'string' }, ...SEEDS, ...COMMON },
+  efficacy: { scenario: { type: 'string' }, ...SEEDS, ...COMMON },
+  agency: { scenario: { type: 'string' }, actor: { type: 'string' }, ...SEEDS, ...COMMON },
 };
-
-type Values = Record<string, string | string[] | boolean | undefined>;
-
-function required(v: Values, name: string, command: string, hint: string): string {
-  const x = v[name];
-  if (typeof x !== 'string') throw new CliError(`missing option --${name} for "${command}" (${hint})`);
-  return x;
-}
-
-function format(v: Values, allowed: readonly string[]): string {
-  const f = typeof v.format === 'string' ? v.format : 'json';
-  if (!allowed.includes(f)) throw new CliError(`--format: unknown format "${f}" (formats: ${allowed.join(', ')})`);
-  if (v.pretty && f !== 'json') throw new CliError(`--pretty applies to --format json only`);
-  return f;
-}
-
-function steps(v: Values, spec: ModelSpec): number {
-  return typeof v.steps === 'string' ? parseInteger(v.steps, '--steps', 0, MAX_STEPS) : spec.steps;
-}
-
-function seeds(v: Values, command: string): { seeds: number; seedStart: number } {
-  const n = parseInteger(required(v, 'seeds', command, `how many seeds, 1..${MAX_SEEDS}`), '--seeds', 1, MAX_SEEDS);
-  const s = typeof v['seed-start'] === 'string' ? parseInteger(v['seed-start'], '--seed-start', 0, MAX_SEED) : 1;
-  if (s + n - 1 > MAX_SEED)
-    throw new CliError(`--seed-start ${s} with --seeds ${n} runs past the largest seed ${MAX_SEED}`);
-  return { seeds: n, seedStart: s };
-}
-
-/** Pins in the order of LEVER_NAMES, so the output does not depend on the order of the options. */
-function canonicalPins(...layers: Readonly<Pins>[]): Pins {
-  const merged: Pins = Object.assign({}, ...layers);
-  const out: Pins = {};
-  for (const name of LEVER_NAMES) if (merged[name] !== undefined) out[name] = merged[name];
-  return out;
-}
-
-function json(v: Values, value: unknown): string {
-  return `${JSON.stringify(value, null, v.pretty ? 2 : undefined)}\n`;
-}
-
-const SCENARIO_HINT = 'a preset id, see --help, or the path of a .json file';
-
-function out(v: Values): string | undefined {
-  return typeof v.out === 'string' ? v.out : undefined;
-}
 
 export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
   const fmt = format(v, ['json', 'csv']);
-  const { spec } = resolveScenario(required(v, 'scenario', 'run', SCENARIO_HINT), '--scenario', ctx.cwd);
+  const spec = applyFrozen(
+    v,
+    resolveScenario(required(v, 'scenario', 'run', SCENARIO_HINT), '--scenario', ctx.cwd).spec,
+  );
   const seed = typeof v.seed === 'string' ? parseInteger(v.seed, '--seed', 0, MAX_SEED) : spec.seed;
   const n = steps(v, spec);
   const set = canonicalPins(parsePins(v.set as string[] | undefined));
@@ -160,7 +124,10 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
 
 export function ensembleCommand(v: Values, ctx: CommandContext): CommandOutput {
   const fmt = format(v, ['json', 'csv']);
-  const { spec } = resolveScenario(required(v, 'scenario', 'ensemble', SCENARIO_HINT), '--scenario', ctx.cwd);
+  const spec = applyFrozen(
+    v,
+    resolveScenario(required(v, 'scenario', 'ensemble', SCENARIO_HINT), '--scenario', ctx.cwd).spec,
+  );
   const s = seeds(v, 'ensemble');
   const n = steps(v, spec);
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
@@ -196,8 +163,14 @@ export function ensembleCommand(v: Values, ctx: CommandContext): CommandOutput {
 
 export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
   const fmt = format(v, ['json', 'csv', 'table']);
-  const a = resolveScenario(required(v, 'a', 'compare', `scenario a: ${SCENARIO_HINT}`), '--a', ctx.cwd).spec;
-  const b = resolveScenario(required(v, 'b', 'compare', `scenario b: ${SCENARIO_HINT}`), '--b', ctx.cwd).spec;
+  const a = applyFrozen(
+    v,
+    resolveScenario(required(v, 'a', 'compare', `scenario a: ${SCENARIO_HINT}`), '--a', ctx.cwd).spec,
+  );
+  const b = applyFrozen(
+    v,
+    resolveScenario(required(v, 'b', 'compare', `scenario b: ${SCENARIO_HINT}`), '--b', ctx.cwd).spec,
+  );
   const s = seeds(v, 'compare');
   // Unless told, compare at the shorter scenario's horizon, so neither runs past its own.
   const n = typeof v.steps === 'string' ? steps(v, a) : Math.min(a.steps, b.steps);
@@ -249,7 +222,10 @@ function signed(x: number): string {
 
 export function sweepCommand(v: Values, ctx: CommandContext): CommandOutput {
   const fmt = format(v, ['json', 'csv', 'table']);
-  const { spec } = resolveScenario(required(v, 'scenario', 'sweep', SCENARIO_HINT), '--scenario', ctx.cwd);
+  const spec = applyFrozen(
+    v,
+    resolveScenario(required(v, 'scenario', 'sweep', SCENARIO_HINT), '--scenario', ctx.cwd).spec,
+  );
   const lever: LeverName = parseLever(required(v, 'lever', 'sweep', `the lever to sweep: ${LEVER_NAMES.join(', ')}`));
   const values = parseValues(required(v, 'values', 'sweep', 'v1,v2,... or from:to:step'), lever);
   const s = seeds(v, 'sweep');
@@ -294,6 +270,8 @@ export const COMMAND_FNS: Record<Command, (v: Values, ctx: CommandContext) => Co
   ensemble: ensembleCommand,
   compare: compareCommand,
   sweep: sweepCommand,
+  efficacy: efficacyCommand,
+  agency: agencyCommand,
 };
 
 export function parseCommand(cmd: Command, args: string[]): Values {

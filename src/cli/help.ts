@@ -5,9 +5,11 @@ import { INDICATOR_NAMES, type IndicatorName } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { loadPreset, PRESET_IDS } from '../scenario/presets';
 import { CONFIGS } from '../sim/ensemble';
+import { ANALYSIS_DEFAULT_SEEDS } from './analysis';
 import { MAX_SEEDS, MAX_STEPS, MAX_SWEEP_VALUES } from './args';
+import { FROZEN_HELP } from './frozen';
 
-export const COMMANDS = ['run', 'ensemble', 'compare', 'sweep'] as const;
+export const COMMANDS = ['run', 'ensemble', 'compare', 'sweep', 'efficacy', 'agency'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const SIM = 'npm run --silent sim --';
@@ -67,6 +69,7 @@ const COMMON_OPTIONS = [
   '                   the option or separate pins with commas: --set war=0,sanctions=0.5',
   '--out FILE         write the output to FILE (atomically: only once the run succeeded)',
   '--pretty           indent the JSON output',
+  ...FROZEN_HELP,
   '-h, --help         this help',
 ];
 
@@ -96,6 +99,9 @@ export function globalHelp(): string {
       '          and the share of seeds in each triangle configuration',
       'compare   two scenarios on the same seeds: mean difference b - a at the horizon, share b > a',
       'sweep     one lever over a list of values: ensemble mean of every metric at the horizon',
+      'efficacy  what each slider does: every substantive lever at 0 against 1, its effect on the headline',
+      '          outcomes (mean, and d in seed SDs on unpaired seeds), seed-named outcomes marked',
+      "agency    how much of each change the actors' choices make (decisions frozen against not)",
     ]),
     '',
     'Common options:',
@@ -258,6 +264,55 @@ const HELP: Record<Command, () => string[]> = {
     '',
     'Example:',
     indent([`${SIM} sweep --scenario post-ukraine --lever sanctions --values 0,0.5,1 --seeds 100 --format table`]),
+    '',
+  ],
+  efficacy: () => [
+    'efficacy: what each slider does, before you touch it.',
+    '',
+    'Usage:',
+    `  ${SIM} efficacy --scenario ID|FILE [--seeds N] [--set LEVER=V ...] [--format table|json|csv] [--out FILE]`,
+    '',
+    'Each substantive lever (war, sanctions, ru_econ_policy, us_pivot, us_engagement, cn_jp_tension,',
+    'jp_rfe_openness, vn_cam_ranh) is pinned at 0 and at 1 for the whole run, and its effect on the headline',
+    "outcomes (the indicators and Russia's ties) is measured at the horizon: the mean paired difference over",
+    'seeds 1..N, the share of seeds up and down, and d: the difference in seed SDs between seeds 1..N at 0 and',
+    'seeds N+1..2N at 1 (unpaired, so shared random numbers cannot carry it). Outcomes a seed text names for a',
+    "lever in the scenario's era are marked * when moved in the seed's direction by >= 1 SD and a visible",
+    'amount (0.02 on an indicator, 0.05 on a tie), ! when not.',
+    '',
+    'Options:',
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      `--seeds N          seeds per condition, 2..${MAX_SEEDS} (default ${ANALYSIS_DEFAULT_SEEDS}); runs 3N per lever`,
+      '--format F         table (default), json or csv',
+      ...COMMON_OPTIONS.filter((l) => !l.startsWith('--steps')),
+    ]),
+    '',
+    'Example:',
+    indent([`${SIM} efficacy --scenario pre-2022 --seeds 100`]),
+    '',
+  ],
+  agency: () => [
+    "agency: how much of what happens the actors' choices make.",
+    '',
+    'Usage:',
+    `  ${SIM} agency --scenario ID|FILE [--seeds N] [--actor ID] [--set LEVER=V ...] [--format table|json|csv] [--out FILE]`,
+    '',
+    'For each headline outcome: its start, its mean change to the horizon, the same change with every',
+    'decision frozen (every choice is hold; the same seeds), the share of the change the decisions make,',
+    "and d (seed SDs, unpaired seeds) of the model against frozen decisions, all of them or one actor's.",
+    '',
+    'Options:',
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      `--seeds N          seeds per condition, 2..${MAX_SEEDS} (default ${ANALYSIS_DEFAULT_SEEDS})`,
+      '--actor ID         the actor whose choices alone are also frozen (default RU)',
+      '--format F         table (default), json or csv',
+      ...COMMON_OPTIONS.filter((l) => !l.startsWith('--steps') && !FROZEN_HELP.includes(l)),
+    ]),
+    '',
+    'Example:',
+    indent([`${SIM} agency --scenario pre-2022 --seeds 100`]),
     '',
   ],
 };

@@ -1,6 +1,7 @@
 // Validate a scenario (parsed JSON or text) and compile it into the model's ModelSpec.
 // Every problem is reported with the path of the field it concerns; nothing throws past here.
 import type { z } from 'zod';
+import { buildWorld } from '../model/build';
 import { indicators as indicatorsOf, N_INDICATORS } from '../model/derive';
 import { LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
 import { createRng } from '../model/rng';
@@ -16,7 +17,7 @@ import {
 } from '../model/spec';
 import { conditionEnv } from '../model/step';
 import { parseQuarter } from '../model/time';
-import { buildWorld, initialState } from '../model/world';
+import { initialState } from '../model/world';
 import { compileExpr } from './expr';
 import { type ScenarioFile, scenarioSchema } from './schema';
 
@@ -129,6 +130,9 @@ export function loadScenario(json: unknown): LoadResult {
   for (const id of Object.keys(f.weights)) {
     if (!index.has(id)) errors.push(`weights.${id}: unknown actor "${id}"`);
   }
+  if (f.frozen !== 'all') {
+    for (const id of f.frozen) if (!index.has(id)) errors.push(`frozen: unknown actor "${id}"`);
+  }
   for (const [id, lever] of Object.entries(f.decisions)) {
     if (!index.has(id)) errors.push(`decisions.${id}: unknown actor "${id}"`);
     if (lever === 'beta' || lever === 'noise')
@@ -203,13 +207,22 @@ export function loadScenario(json: unknown): LoadResult {
       shares: { ...shares },
       eastCapacity: f.energy.eastCapacity,
       eastCapacityGrowth: f.energy.eastCapacityGrowth,
+      exports: f.energy.exports,
     },
     rfe: { investment: { ...f.rfe.investment }, development: f.rfe.development },
+    navy: f.navy,
     levers,
     pinned: { ...(f.pinned as Partial<Record<LeverName, number>>) },
-    security: f.security.map((s) => ({ a: s.between[0], b: s.between[1], weight: s.weight, scale: s.scale })),
+    security: f.security.map((s) => ({
+      a: s.between[0],
+      b: s.between[1],
+      weight: s.weight,
+      scale: s.scale,
+      damp: s.damp,
+    })),
     weights: f.weights,
     decisions: f.decisions,
+    frozen: f.frozen === 'all' ? f.actors.map((a) => a.id) : [...f.frozen],
     params,
     events,
     indicators,

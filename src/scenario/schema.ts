@@ -2,7 +2,8 @@
 // scenarios/scenario.schema.json by `npm run schema`.
 import { z } from 'zod';
 import { LEVER_NAMES, LEVERS } from '../model/levers';
-import { DEFAULT_PARAMS, ENERGY_BUYERS, TERM_NAMES } from '../model/spec';
+import { PARAM_INFO, PARAM_NAMES, type ParamName } from '../model/params';
+import { ENERGY_BUYERS, TERM_NAMES } from '../model/spec';
 
 const id = z
   .string()
@@ -18,26 +19,12 @@ const leverShape = Object.fromEntries(
 ) as Record<(typeof LEVER_NAMES)[number], z.ZodOptional<z.ZodNumber>>;
 const leverValues = z.strictObject(leverShape);
 
-/** Upper bounds of the model parameters that are not shares or rates in 0..1. */
-const PARAM_MAX: Partial<Record<keyof typeof DEFAULT_PARAMS, number>> = {
-  horizon: 40,
-  tradeTieElasticity: 5,
-  diversionCap: 10,
-  heider: 5,
-  investStep: 10,
-  energyWeight: 5,
-  capitalCost: 5,
-};
 const paramShape = Object.fromEntries(
-  Object.keys(DEFAULT_PARAMS).map((k) => [
-    k,
-    z
-      .number()
-      .min(0)
-      .max(PARAM_MAX[k as keyof typeof DEFAULT_PARAMS] ?? 1)
-      .optional(),
-  ]),
-) as Record<keyof typeof DEFAULT_PARAMS, z.ZodOptional<z.ZodNumber>>;
+  PARAM_NAMES.map((k) => {
+    const p = PARAM_INFO[k];
+    return [k, z.number().min(p.min).max(p.max).optional().describe(`${p.meaning} (${p.unit})`)];
+  }),
+) as Record<ParamName, z.ZodOptional<z.ZodNumber>>;
 
 export const actorSchema = z.strictObject({
   id,
@@ -47,7 +34,9 @@ export const actorSchema = z.strictObject({
   asian: z.boolean().describe("counts toward Russia's Asian standing"),
   growth: z.number().min(-0.2).max(0.3).describe('annual real growth of its trade'),
   otherTrade: z.number().min(0).describe('trade with partners outside the roster, USD bn per year'),
-  commodityShare: unit.default(0.5).describe('raw-material share of its trade with Russia'),
+  commodityShare: unit
+    .optional()
+    .describe('ignored since model v2 split energy out of trade; kept so older files load'),
   warSupply: unit.default(0).describe("capacity to supply Russia's war"),
   counterweightScale: z
     .union([leverName, z.number().min(0).max(1)])
@@ -86,11 +75,20 @@ export const scenarioSchema = z.strictObject({
       .describe("shares of Russia's energy exports by buyer, summing to 1; a buyer left out takes 0"),
     eastCapacity: unit.describe("the largest share of Russia's energy exports China can take now"),
     eastCapacityGrowth: z.number().min(0).max(0.1).describe('growth of that capacity per quarter'),
+    exports: z
+      .number()
+      .min(0)
+      .max(10000)
+      .default(0)
+      .describe(
+        "value of Russia's energy exports, USD bn per year: part of its trade with each buyer (0: not split out)",
+      ),
   }),
   rfe: z.strictObject({
     investment: z.record(id, z.number().min(0)).describe('RFE investment stock by investor, USD bn'),
     development: unit,
   }),
+  navy: unit.default(0).describe("Russia's naval presence in Southeast Asia at the start (0..1)"),
   levers: leverValues.default({}),
   pinned: leverValues.default({}).describe('levers held at a value for the whole run, as --set does'),
   security: z
@@ -99,12 +97,17 @@ export const scenarioSchema = z.strictObject({
         between: z.tuple([id, id]),
         weight: z.number().min(-1).max(1),
         scale: leverName.optional(),
+        damp: leverName.optional().describe('lever that tempers the weight: weight * (1 + scale) * (1 - damp)'),
         note: z.string().optional(),
       }),
     )
     .default([]),
   weights: z.record(id, z.partialRecord(termName, z.number().min(0).max(10))).default({}),
   decisions: z.record(id, leverName).default({}),
+  frozen: z
+    .union([z.literal('all'), z.array(id)])
+    .default([])
+    .describe('actors whose decisions are frozen (every choice is hold), or "all": how much do the choices matter?'),
   params: z.strictObject(paramShape).default({}),
   events: z.array(eventSchema).default([]),
   indicators: z

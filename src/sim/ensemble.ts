@@ -1,10 +1,11 @@
 // Batch runs as functions of (scenario, levers, seeds), Mesa's batch_run and NetLogo's BehaviorSpace:
 // every seed is its own generator, seeds are consecutive from seedStart, nothing is shared.
 
+import { buildWorld } from '../model/build';
 import { INDICATOR_NAMES, type ModelSpec } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { classifyTriangle, type TriangleConfig } from '../model/triangle';
-import { buildWorld, type World } from '../model/world';
+import type { World } from '../model/world';
 import { type Pins, pairKey, Run } from './run';
 
 export const CONFIGS: readonly TriangleConfig[] = [

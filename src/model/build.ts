@@ -1,0 +1,36 @@
+// Building a world: the static arrays of world.ts, then the calibration of the `continuity` term, which
+// needs the utilities: the scenario's initial ties are taken to balance every actor's interests at the start.
+import { computePotentials, makeScratch } from './derive';
+import { createRng } from './rng';
+import type { ModelSpec } from './spec';
+import { tieMarginal } from './step';
+import { compileWorld, initialState, N_TERMS, TERM_INDEX, type World } from './world';
+
+export function buildWorld(spec: ModelSpec): World {
+  const w = compileWorld(spec);
+  calibrateContinuity(w);
+  return w;
+}
+
+/**
+ * Set each actor's reference for each tie so that, at the initial state and levers, the pull of its
+ * other interests and the cost of moving away balance: ref = tie0 - slope / weight. Changes after the
+ * start (levers, pins, events, others' moves) are then what moves the ties, not a mismatch between the
+ * authors' initial ties and the model's utilities.
+ */
+function calibrateContinuity(w: World): void {
+  const n = w.n;
+  const s = initialState(w, createRng(0).state());
+  // At the calibration levers (the scenario's `levers`), as trade potentials are: pins are changes from it.
+  s.levers.set(w.levers0);
+  const sc = makeScratch(w);
+  computePotentials(w, s, s.levers, sc.potential, sc.otherPotential, sc.base);
+  for (let i = 0; i < n; i++) {
+    const k = w.weights[i * N_TERMS + TERM_INDEX.continuity];
+    if (k === 0) continue;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      w.tieRef[i * n + j] = w.t0[i * n + j] - tieMarginal(w, s, sc, i, j) / k;
+    }
+  }
+}
