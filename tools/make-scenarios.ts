@@ -392,6 +392,14 @@ const pre: ScenarioInput = {
   pinned: {},
   security: SECURITY,
   weights: WEIGHTS,
+  calibration: {
+    weights: { RU: { autonomy: 0, status: 0 } },
+    note:
+      "001: 'Throughout the 2000s ... Russia had resigned itself to its growing economic dependence on China' and " +
+      "'Since 2012, to avoid overdependence on China, Russia has oriented itself not only towards China, but towards " +
+      "the whole spectrum of interests and opportunities in the Asia-Pacific region': the 2012 ties balance Russia's " +
+      'interests without its Asian turn (autonomy and status), which drives its choices from the start of the run.',
+  },
   decisions: DECISIONS,
   params: {},
   events: [

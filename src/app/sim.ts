@@ -3,7 +3,7 @@
 import { LEVER_NAMES } from '../model/levers';
 import { type ModelSpec, TERM_NAMES } from '../model/spec';
 import { formatQuarter } from '../model/time';
-import { type LoadResult, loadScenario, parseScenarioText } from '../scenario/load';
+import { type LoadResult, loadScenario, parseScenarioText, withWeightEdits } from '../scenario/load';
 import { DEFAULT_PRESET, loadPreset, PRESET_IDS } from '../scenario/presets';
 import type { ScenarioFile } from '../scenario/schema';
 import { runWithChanges, sortChanges } from '../sim/replay';
@@ -60,16 +60,7 @@ export interface Computed {
 
 /** Apply weight edits to a scenario file and compile it again (weights apply to the whole run). */
 export function withWeights(file: ScenarioFile, weights: WeightEdits): LoadResult {
-  const w: ScenarioFile['weights'] = {};
-  for (const [id, terms] of Object.entries(file.weights)) w[id] = { ...terms };
-  for (const [id, terms] of Object.entries(weights)) {
-    w[id] = { ...(w[id] ?? {}) };
-    for (const term of TERM_NAMES) {
-      const v = terms[term];
-      if (v !== undefined) w[id][term] = v;
-    }
-  }
-  return loadScenario({ ...file, weights: w });
+  return loadScenario(withWeightEdits(file, weights));
 }
 
 export function compute(

@@ -18,7 +18,9 @@ export function buildWorld(spec: ModelSpec): World {
  * start (levers, pins, events, others' moves) are then what moves the ties, not a mismatch between the
  * authors' initial ties and the model's utilities.
  */
-function calibrateContinuity(w: World): void {
+function calibrateContinuity(world: World): void {
+  // The slopes are taken under the calibration weights; the continuity weight itself is the run's.
+  const w: World = { ...world, weights: world.calibrationWeights };
   const n = w.n;
   const s = initialState(w, createRng(0).state());
   // At the calibration levers (the scenario's `levers`), as trade potentials are: pins are changes from it.
@@ -30,7 +32,7 @@ function calibrateContinuity(w: World): void {
     if (k === 0) continue;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      w.tieRef[i * n + j] = w.t0[i * n + j] - tieMarginal(w, s, sc, i, j) / k;
+      world.tieRef[i * n + j] = w.t0[i * n + j] - tieMarginal(w, s, sc, i, j) / k;
     }
   }
 }

@@ -222,7 +222,8 @@ export function alternativesToChina(e: Float64Array): number {
 
 /**
  * `ru_negotiating_space` (001: "negotiating space vis-a-vis China as well as the European countries"):
- * Russia's room against China and against Europe, each weighted by how much of its energy that buyer takes.
+ * Russia's room against China and against Europe, each weighted by how much of its energy that buyer
+ * takes. It falls as either becomes the only buyer: before 2022 Europe held the leverage, after it China.
  */
 export function negotiatingSpace(e: Float64Array): number {
   const big = e[B_CN] + e[B_EU];

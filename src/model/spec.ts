@@ -120,6 +120,12 @@ export interface ModelSpec {
   security: SecuritySpec[];
   /** weights[actorId][term] */
   weights: Record<string, Partial<Record<TermName, number>>>;
+  /**
+   * The weights under which the initial ties are taken to balance every actor's interests (the calibration
+   * of `continuity`): the scenario's own, unless it says its start reflects other preferences; a user's
+   * weight edits leave them, so an edit is a change of preferences in the same world.
+   */
+  calibrationWeights: Record<string, Partial<Record<TermName, number>>>;
   /** Levers that are an actor's decision: { VN: "vn_cam_ranh", US: "us_pivot" }. */
   decisions: Record<string, LeverName>;
   /**

@@ -88,6 +88,9 @@ export function policiesOf(w: World, i: number): PolicyKind[] {
   return out;
 }
 
+/** The buyers a shift east draws from and a shift west goes to (within their demand caps). */
+const WEST = [B_EU, B_JP, B_KR] as const;
+
 /** Shift energy shares by one move: +1 east (to China, within capacity), -1 west (within demand caps). */
 export function shiftEnergy(
   w: World,
@@ -100,24 +103,19 @@ export function shiftEnergy(
   if (move === 0) return;
   if (move > 0) {
     const room = Math.max(0, s.eastCap - e[B_CN]);
-    const westTotal = e[B_EU] + e[B_JP] + e[B_KR];
+    let westTotal = 0;
+    for (const b of WEST) westTotal += e[b];
     const x = Math.min(amount, room, westTotal);
     if (x <= 0) return;
     const f = x / westTotal;
-    e[B_EU] -= e[B_EU] * f;
-    e[B_JP] -= e[B_JP] * f;
-    e[B_KR] -= e[B_KR] * f;
+    for (const b of WEST) e[b] -= e[b] * f;
     e[B_CN] += x;
   } else {
-    const rEU = Math.max(0, energyCap(w, s, lev, B_EU) - e[B_EU]);
-    const rJP = Math.max(0, energyCap(w, s, lev, B_JP) - e[B_JP]);
-    const rKR = Math.max(0, energyCap(w, s, lev, B_KR) - e[B_KR]);
-    const roomTotal = rEU + rJP + rKR;
+    let roomTotal = 0;
+    for (const b of WEST) roomTotal += Math.max(0, energyCap(w, s, lev, b) - e[b]);
     const x = Math.min(amount, e[B_CN], roomTotal);
     if (x <= 0) return;
-    e[B_EU] += (x * rEU) / roomTotal;
-    e[B_JP] += (x * rJP) / roomTotal;
-    e[B_KR] += (x * rKR) / roomTotal;
+    for (const b of WEST) e[b] += (x * Math.max(0, energyCap(w, s, lev, b) - e[b])) / roomTotal;
     e[B_CN] -= x;
   }
 }

@@ -58,6 +58,8 @@ export interface World {
   readonly secDamp: Int8Array;
   /** weights[i * N_TERMS + term] */
   readonly weights: Float64Array;
+  /** The weights the continuity term is calibrated under (spec.calibrationWeights), same layout. */
+  readonly calibrationWeights: Float64Array;
   /** Actor index of each energy buyer, -1 for `other` or an absent actor. */
   readonly buyerActor: Int8Array;
   readonly e0: Float64Array;
@@ -270,13 +272,18 @@ export function compileWorld(spec: ModelSpec): World {
     secDamp[a * n + b] = ld;
     secDamp[b * n + a] = ld;
   }
-  const weights = new Float64Array(n * N_TERMS);
-  ids.forEach((id, i) => {
-    const wt = spec.weights[id] ?? {};
-    TERM_NAMES.forEach((term, k) => {
-      weights[i * N_TERMS + k] = wt[term] ?? 0;
+  const weightArray = (ws: ModelSpec['weights']) => {
+    const out = new Float64Array(n * N_TERMS);
+    ids.forEach((id, i) => {
+      const wt = ws[id] ?? {};
+      TERM_NAMES.forEach((term, k) => {
+        out[i * N_TERMS + k] = wt[term] ?? 0;
+      });
     });
-  });
+    return out;
+  };
+  const weights = weightArray(spec.weights);
+  const calibrationWeights = weightArray(spec.calibrationWeights);
   const buyerActor = new Int8Array(N_BUYERS).fill(-1);
   ENERGY_BUYERS.forEach((b, k) => {
     if (b !== 'other') buyerActor[k] = at(b);
@@ -338,6 +345,7 @@ export function compileWorld(spec: ModelSpec): World {
     secLever,
     secDamp,
     weights,
+    calibrationWeights,
     buyerActor,
     e0,
     eastCapGrowth: spec.energy.eastCapacityGrowth,

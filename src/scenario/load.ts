@@ -67,6 +67,28 @@ function pairIndices(
   return [ia, ib];
 }
 
+/** The weights the initial ties are calibrated under: the file's, with its `calibration` overrides. */
+export function calibrationWeights(f: ScenarioFile): ModelSpec['calibrationWeights'] {
+  const out: ModelSpec['calibrationWeights'] = {};
+  for (const [id, t] of Object.entries(f.weights)) out[id] = { ...t };
+  for (const [id, t] of Object.entries(f.calibration?.weights ?? {})) out[id] = { ...(out[id] ?? {}), ...t };
+  return out;
+}
+
+/**
+ * A file with a user's weight edits: the run uses the new weights, the calibration keeps the file's
+ * preferences, so the edit is a change of preferences in the same world rather than a new world.
+ */
+export function withWeightEdits(
+  f: ScenarioFile,
+  edits: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): ScenarioFile {
+  const weights: ScenarioFile['weights'] = {};
+  for (const [id, t] of Object.entries(f.weights)) weights[id] = { ...t };
+  for (const [id, t] of Object.entries(edits)) weights[id] = { ...(weights[id] ?? {}), ...t };
+  return { ...f, weights, calibration: { ...f.calibration, weights: calibrationWeights(f) } };
+}
+
 export function parseScenarioText(text: string): LoadResult {
   let json: unknown;
   try {
@@ -129,6 +151,9 @@ export function loadScenario(json: unknown): LoadResult {
   }
   for (const id of Object.keys(f.weights)) {
     if (!index.has(id)) errors.push(`weights.${id}: unknown actor "${id}"`);
+  }
+  for (const id of Object.keys(f.calibration?.weights ?? {})) {
+    if (!index.has(id)) errors.push(`calibration.weights.${id}: unknown actor "${id}"`);
   }
   if (f.frozen !== 'all') {
     for (const id of f.frozen) if (!index.has(id)) errors.push(`frozen: unknown actor "${id}"`);
@@ -221,6 +246,7 @@ export function loadScenario(json: unknown): LoadResult {
       damp: s.damp,
     })),
     weights: f.weights,
+    calibrationWeights: calibrationWeights(f),
     decisions: f.decisions,
     frozen: f.frozen === 'all' ? f.actors.map((a) => a.id) : [...f.frozen],
     params,

@@ -103,6 +103,15 @@ export const scenarioSchema = z.strictObject({
     )
     .default([]),
   weights: z.record(id, z.partialRecord(termName, z.number().min(0).max(10))).default({}),
+  calibration: z
+    .strictObject({
+      weights: z.record(id, z.partialRecord(termName, z.number().min(0).max(10))).default({}),
+      note: z.string().max(2000).optional(),
+    })
+    .optional()
+    .describe(
+      'preferences under which the initial ties are in balance, where they differ from `weights` (terms not listed take `weights`)',
+    ),
   decisions: z.record(id, leverName).default({}),
   frozen: z
     .union([z.literal('all'), z.array(id)])

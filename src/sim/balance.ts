@@ -47,6 +47,7 @@ export function balanceSpec(n: number, seed: number): ModelSpec {
     pinned: {},
     security: [],
     weights: {},
+    calibrationWeights: {},
     decisions: {},
     frozen: [],
     params: { ...DEFAULT_PARAMS, alpha: 0, eta: 0, anchor: 0, gamma: 0.1 },

@@ -137,6 +137,9 @@ class MoveCollector implements Recorder {
     } else if (kind === 'invest') {
       t = 'RFE';
       label = m > 0 ? 'invest more in the Russian Far East' : 'invest less in the Russian Far East';
+    } else if (kind === 'navy') {
+      t = 'navy';
+      label = m > 0 ? 'send more ships to Cam Ranh Bay' : 'withdraw ships from Cam Ranh Bay';
     } else {
       t = LEVER_NAMES[target];
       label = `${m > 0 ? 'raise' : 'lower'} ${t}`;
