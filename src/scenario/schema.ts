@@ -2,7 +2,7 @@
 // scenarios/scenario.schema.json by `npm run schema`.
 import { z } from 'zod';
 import { LEVER_NAMES, LEVERS } from '../model/levers';
-import { DEFAULT_PARAMS, ENERGY_BUYERS, TERM_NAMES } from '../model/spec';
+import { DEFAULT_PARAMS, ENERGY_BUYERS, type Params, TERM_NAMES } from '../model/spec';
 
 const id = z
   .string()
@@ -18,26 +18,77 @@ const leverShape = Object.fromEntries(
 ) as Record<(typeof LEVER_NAMES)[number], z.ZodOptional<z.ZodNumber>>;
 const leverValues = z.strictObject(leverShape);
 
-/** Upper bounds of the model parameters that are not shares or rates in 0..1. */
-const PARAM_MAX: Partial<Record<keyof typeof DEFAULT_PARAMS, number>> = {
-  horizon: 40,
-  tradeTieElasticity: 5,
-  diversionCap: 10,
-  heider: 5,
-  investStep: 10,
-  energyWeight: 5,
-  capitalCost: 5,
+/**
+ * Upper bounds of amounts in USD bn. World trade is about 25,000 USD bn a year and the world's stock of
+ * foreign direct investment about 45,000: the bounds leave room for any counterfactual and keep every
+ * product of the model's factors far inside a double (docs/MODEL.md, "Bounds and limits").
+ */
+export const TRADE_MAX = 100_000;
+export const INVESTMENT_MAX = 10_000;
+
+/** A number in [min, max], with a message that names the range (and unit) when it is not. */
+function range(min: number, max: number, unit = '') {
+  const msg = `must be from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
+  return z.number().min(min, msg).max(max, msg);
+}
+/** An amount >= 0 with an upper bound. */
+function amount(max: number, unit: string) {
+  return z.number().min(0, `must be at least 0 ${unit}`).max(max, `must be at most ${max} ${unit}`);
+}
+
+export interface ParamRange {
+  min: number;
+  max: number;
+  unit: string;
+  meaning: string;
+}
+
+/**
+ * The model's parameters (`params` in a scenario): one row each, with its meaning, unit and range. A
+ * parameter is not accepted in a file until it has a row here (the type requires one per key of
+ * Params). Ranges are the honest span of the quantity (a share is 0..1) and, where it multiplies
+ * something over time, narrow enough that no run can reach a non-finite value (docs/MODEL.md, "Bounds
+ * and limits"); the defaults live with the model (DEFAULT_PARAMS).
+ */
+export const PARAMS: Readonly<Record<keyof Params, ParamRange>> = {
+  alpha: { min: 0, max: 1, unit: 'tie per move', meaning: 'tie change per unit of mean move' },
+  horizon: { min: 0, max: 40, unit: 'quarters', meaning: 'how long an actor weighs a move as if kept' },
+  gamma: { min: 0, max: 1, unit: 'per quarter', meaning: 'Heider balance strength' },
+  eta: { min: 0, max: 1, unit: 'per quarter', meaning: 'warming of a tie by trade above its growth path' },
+  anchor: { min: 0, max: 1, unit: 'per quarter', meaning: 'pull of a tie back to its structural level' },
+  rho: { min: 0, max: 1, unit: 'per quarter', meaning: 'trade adjustment rate toward its potential' },
+  tradeTieElasticity: { min: 0, max: 5, unit: 'ratio', meaning: 'elasticity of trade potential to the tie' },
+  sanctionDepth: { min: 0, max: 1, unit: 'share', meaning: 'share of trade a fully complying actor cuts' },
+  diversion: { min: 0, max: 1, unit: 'share', meaning: "share of Russia's sanction-lost trade diverted" },
+  diversionCap: { min: 0, max: 10, unit: 'multiple', meaning: 'diverted trade a partner absorbs, of its base' },
+  otherCompliance: { min: 0, max: 1, unit: 'share', meaning: "compliance of Russia's partners outside the roster" },
+  epsilon: { min: 0, max: 1, unit: 'tie', meaning: '|tie| below it counts as neutral in the triangle' },
+  heider: { min: 0, max: 5, unit: 'weight', meaning: 'weight of friends of friends in security' },
+  energyStep: { min: 0, max: 1, unit: 'share', meaning: "share of Russia's energy exports one move shifts" },
+  energyReroute: { min: 0, max: 1, unit: 'per quarter', meaning: 'rate at which embargoed flows are rerouted' },
+  cnMaxDiscount: { min: 0, max: 1, unit: 'share', meaning: "China's discount when it is Russia's only buyer" },
+  otherDiscount: { min: 0, max: 1, unit: 'share', meaning: 'discount to buyers outside the roster' },
+  investStep: { min: 0, max: 10, unit: 'share of stock', meaning: 'RFE investment change per move' },
+  depreciation: { min: 0, max: 1, unit: 'per quarter', meaning: 'depreciation of RFE investment' },
+  leverStep: { min: 0, max: 1, unit: 'lever', meaning: 'lever change per policy move' },
+  leverCost: { min: 0, max: 1, unit: 'utility', meaning: 'cost of a decision lever: leverCost * lever^2' },
+  otherCommodityShare: { min: 0, max: 1, unit: 'share', meaning: 'commodity share of trade outside the roster' },
+  otherGrowth: { min: 0, max: 0.3, unit: 'per year', meaning: 'growth of energy demand outside the roster' },
+  embargoThreshold: { min: 0, max: 1, unit: 'lever', meaning: 'sanctions level above which energy is embargoed' },
+  energyDrift: { min: 0, max: 1, unit: 'per quarter', meaning: 'drift of energy shares toward growing demand' },
+  energyWeight: { min: 0, max: 5, unit: 'weight', meaning: "weight of energy revenue in Russia's economy" },
+  capitalCost: { min: 0, max: 5, unit: 'per year', meaning: 'required return on RFE investment' },
+  rfeRate: { min: 0, max: 1, unit: 'per quarter', meaning: 'rate at which RFE development nears its target' },
+  warDrag: { min: 0, max: 1, unit: 'share', meaning: "share of economic policy's effect the war crowds out" },
+  investTradeElasticity: { min: 0, max: 1, unit: 'ratio', meaning: 'trade gain per relative growth of RFE stock' },
 };
+
 const paramShape = Object.fromEntries(
-  Object.keys(DEFAULT_PARAMS).map((k) => [
-    k,
-    z
-      .number()
-      .min(0)
-      .max(PARAM_MAX[k as keyof typeof DEFAULT_PARAMS] ?? 1)
-      .optional(),
-  ]),
-) as Record<keyof typeof DEFAULT_PARAMS, z.ZodOptional<z.ZodNumber>>;
+  (Object.keys(DEFAULT_PARAMS) as (keyof Params)[]).map((k) => {
+    const r = PARAMS[k];
+    return [k, range(r.min, r.max, r.unit).optional().describe(`${r.meaning} (${r.unit})`)];
+  }),
+) as Record<keyof Params, z.ZodOptional<z.ZodNumber>>;
 
 export const actorSchema = z.strictObject({
   id,
@@ -46,7 +97,7 @@ export const actorSchema = z.strictObject({
   sanctionCompliance: unit.describe('0..1: how fully this actor applies Western sanctions on Russia'),
   asian: z.boolean().describe("counts toward Russia's Asian standing"),
   growth: z.number().min(-0.2).max(0.3).describe('annual real growth of its trade'),
-  otherTrade: z.number().min(0).describe('trade with partners outside the roster, USD bn per year'),
+  otherTrade: amount(TRADE_MAX, 'USD bn per year').describe('trade with partners outside the roster, USD bn per year'),
   commodityShare: unit.default(0.5).describe('raw-material share of its trade with Russia'),
   warSupply: unit.default(0).describe("capacity to supply Russia's war"),
   counterweightScale: z
@@ -74,7 +125,7 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().min(0).max(4294967295).default(1),
   actors: z.array(actorSchema).min(3).max(24),
   ties: z.record(pairKey, z.number().min(-1).max(1)).describe('initial ties, "A-B": -1..1'),
-  trade: z.record(pairKey, z.number().min(0)).describe('trade, "A-B": USD bn per year'),
+  trade: z.record(pairKey, amount(TRADE_MAX, 'USD bn per year')).describe('trade, "A-B": USD bn per year'),
   energy: z.strictObject({
     shares: z
       .strictObject(
@@ -88,7 +139,7 @@ export const scenarioSchema = z.strictObject({
     eastCapacityGrowth: z.number().min(0).max(0.1).describe('growth of that capacity per quarter'),
   }),
   rfe: z.strictObject({
-    investment: z.record(id, z.number().min(0)).describe('RFE investment stock by investor, USD bn'),
+    investment: z.record(id, amount(INVESTMENT_MAX, 'USD bn')).describe('RFE investment stock by investor, USD bn'),
     development: unit,
   }),
   levers: leverValues.default({}),
