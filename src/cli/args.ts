@@ -8,6 +8,7 @@ import type { ModelSpec } from '../model/spec';
 import { formatQuarter, parseQuarter } from '../model/time';
 import { parseScenarioText } from '../scenario/load';
 import { loadPreset, PRESET_IDS } from '../scenario/presets';
+import { STEPS_MAX } from '../scenario/schema';
 import { checkPins, type Pins } from '../sim/run';
 
 /** A problem with the user's input: printed as `error: <message>` (plus `details`), exit status 2. */
@@ -21,7 +22,8 @@ export class CliError extends Error {
   }
 }
 
-export const MAX_STEPS = 400;
+/** The scenario's own limit: every date of a run up to it is a four-digit year. */
+export const MAX_STEPS = STEPS_MAX;
 export const MAX_SEEDS = 100_000;
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_SWEEP_VALUES = 1000;

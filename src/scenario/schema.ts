@@ -9,6 +9,19 @@ const id = z
   .regex(/^[A-Z][A-Z0-9_]{0,15}$/, 'an actor id is 1-16 capital letters, digits or _, starting with a letter');
 const unit = z.number().min(0).max(1);
 const quarter = z.string().regex(/^\d{4}Q[1-4]$/, 'a date is written YYYYQn, e.g. 2022Q1');
+
+/** The longest run a scenario or the CLI asks for, in quarters. */
+export const STEPS_MAX = 400;
+/**
+ * Dates are written YYYYQn (files, --change, CSV): a scenario starts between 1000Q1 and 9899Q4, so that
+ * every date of a run of up to STEPS_MAX quarters has four digits and an exported file loads back.
+ */
+export const START_MIN = '1000Q1';
+export const START_MAX = '9899Q4';
+const startDate = quarter.refine(
+  (d) => d >= START_MIN && d <= START_MAX,
+  `the start must be from ${START_MIN} to ${START_MAX}, so that every date of a run of up to ${STEPS_MAX} quarters is written with four digits`,
+);
 const pairKey = z.string().regex(/^[A-Z][A-Z0-9_]*-[A-Z][A-Z0-9_]*$/, 'a pair is written "A-B", e.g. "CN-RU"');
 const leverName = z.enum(LEVER_NAMES);
 const termName = z.enum(TERM_NAMES);
@@ -120,8 +133,8 @@ export const scenarioSchema = z.strictObject({
   title: z.string().min(1).max(120),
   description: z.string().min(1),
   sources: z.record(z.string(), z.string()).default({}).describe('where each number comes from, by field'),
-  start: quarter,
-  steps: z.number().int().min(1).max(400),
+  start: startDate,
+  steps: z.number().int().min(1).max(STEPS_MAX),
   seed: z.number().int().min(0).max(4294967295).default(1),
   actors: z.array(actorSchema).min(3).max(24),
   ties: z.record(pairKey, z.number().min(-1).max(1)).describe('initial ties, "A-B": -1..1'),
