@@ -724,7 +724,7 @@ export class App {
     if (!r.ok) {
       this.messages.show(
         'error',
-        `Could not import "${fileName}": ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''}. The current run is kept.`,
+        `Could not import "${fileName}": ${r.total} problem${r.total > 1 ? 's' : ''}. The current run is kept.`,
         r.errors,
         0,
         'import',

@@ -27,8 +27,6 @@ export const MAX_STEPS = STEPS_MAX;
 export const MAX_SEEDS = 100_000;
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_SWEEP_VALUES = 1000;
-/** How many of a scenario file's problems are listed before "... and N more". */
-export const MAX_LISTED_PROBLEMS = 8;
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
@@ -275,10 +273,11 @@ export function resolveScenario(arg: string, option: string, cwd: string): Loade
   }
   const r = parseScenarioText(text);
   if (!r.ok) {
-    const n = r.errors.length;
-    const listed = r.errors.slice(0, MAX_LISTED_PROBLEMS).map((m) => `  ${m}`);
-    if (n > MAX_LISTED_PROBLEMS) listed.push(`  ... and ${n - MAX_LISTED_PROBLEMS} more`);
-    throw new CliError(`invalid scenario file ${arg} (${n} problem${n > 1 ? 's' : ''}):`, listed);
+    const n = r.total;
+    throw new CliError(
+      `invalid scenario file ${arg} (${n} problem${n > 1 ? 's' : ''}):`,
+      r.errors.map((m) => `  ${m}`),
+    );
   }
   return { spec: r.spec, source: arg };
 }

@@ -18,9 +18,21 @@ import { conditionEnv } from '../model/step';
 import { parseQuarter } from '../model/time';
 import { buildWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
+import { listProblems, oneLine } from './messages';
 import { type ScenarioFile, scenarioSchema } from './schema';
 
-export type LoadResult = { ok: true; spec: ModelSpec; file: ScenarioFile } | { ok: false; errors: string[] };
+/**
+ * A loaded scenario, or what is wrong with it: `errors` lists the first few problems, one line each
+ * (listProblems), `total` counts them all.
+ */
+export type LoadResult =
+  | { ok: true; spec: ModelSpec; file: ScenarioFile }
+  | { ok: false; errors: string[]; total: number };
+
+/** The failure result for a list of problems (each naming its field). */
+export function failed(problems: readonly string[]): LoadResult & { ok: false } {
+  return { ok: false, errors: listProblems(problems), total: problems.length };
+}
 
 export const REQUIRED_ACTORS = ['US', 'CN', 'RU'] as const;
 export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
@@ -34,11 +46,17 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(file)';
 }
 
+/** Unknown fields named in one problem, each quoted to at most 60 characters. */
+const KEYS_LISTED = 5;
+
 function zodMessages(error: z.ZodError): string[] {
   return error.issues.map((iss) => {
     let msg = iss.message;
-    if (iss.code === 'unrecognized_keys')
-      msg = `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (iss.code === 'unrecognized_keys') {
+      const keys = iss.keys.slice(0, KEYS_LISTED).map((k) => `"${oneLine(k, 60)}"`);
+      if (iss.keys.length > KEYS_LISTED) keys.push(`and ${iss.keys.length - KEYS_LISTED} more`);
+      msg = `unknown field${iss.keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
+    }
     return `${formatPath(iss.path)}: ${msg}`;
   });
 }
@@ -71,14 +89,14 @@ export function parseScenarioText(text: string): LoadResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`] };
+    return failed([`not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`]);
   }
   return loadScenario(json);
 }
 
 export function loadScenario(json: unknown): LoadResult {
   const parsed = scenarioSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: zodMessages(parsed.error) };
+  if (!parsed.success) return failed(zodMessages(parsed.error));
   const f = parsed.data;
   const errors: string[] = [];
 
@@ -182,7 +200,7 @@ export function loadScenario(json: unknown): LoadResult {
     }
   });
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return failed(errors);
 
   const levers = {} as Record<LeverName, number>;
   for (const l of LEVERS) levers[l.name] = f.levers[l.name] ?? l.default;
@@ -229,7 +247,7 @@ export function loadScenario(json: unknown): LoadResult {
         );
       }
     });
-    if (errors.length > 0) return { ok: false, errors };
+    if (errors.length > 0) return failed(errors);
   }
   return { ok: true, spec, file: f };
 }

@@ -1,0 +1,63 @@
+// Limits on size and work (issue 9): what the loader lists, how long a message may be, how much it
+// reads and compiles. Each limit is a named constant that --help and the schema print.
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load';
+import { PROBLEM_CHARS_MAX, PROBLEMS_LISTED } from '../../src/scenario/messages';
+import { PRESETS } from '../../src/scenario/presets';
+
+type Json = Record<string, unknown> & { actors: Record<string, unknown>[] };
+const base = () => structuredClone(PRESETS['post-ukraine']) as Json;
+
+// C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides and isolates.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+function failure(json: unknown): { errors: string[]; total: number } {
+  const r = loadScenario(json);
+  if (r.ok) throw new Error('expected the loader to refuse this file');
+  return r;
+}
+
+describe('the problems of a file are listed briefly, each on one line', () => {
+  it('the first few, then "and M more", with the total', () => {
+    const s = base();
+    const roster = s.actors;
+    while (roster.length < 24) roster.push({ ...roster[3], id: `X${roster.length}` });
+    for (const a of roster) {
+      a.color = 'red';
+      a.growth = 7;
+      a.sanctionCompliance = -1;
+    }
+    const r = failure(s);
+    expect(r.total).toBe(72);
+    expect(r.errors).toHaveLength(PROBLEMS_LISTED + 1);
+    expect(r.errors[PROBLEMS_LISTED]).toBe(`... and ${72 - PROBLEMS_LISTED} more problems`);
+  });
+
+  it('100,000 problems: still a short list, quickly', () => {
+    const s = base();
+    s.ties = Object.fromEntries(Array.from({ length: 100_000 }, (_, k) => [`A${k}-B${k}`, 0]));
+    const r = failure(s);
+    expect(r.errors.length).toBeLessThanOrEqual(PROBLEMS_LISTED + 1);
+    expect(r.total).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a newline or other control character inside an expression is shown escaped, on one line', () => {
+    const s = base();
+    s.indicators = [{ name: 'y', label: 'y', expr: '1 +\n (t\u001b[31m' }];
+    const [msg] = failure(s).errors;
+    expect(msg).not.toMatch(CONTROL);
+    expect(msg).toContain('1 +\\n (t\\u001b[31m');
+  });
+
+  it('a message quoting a huge field is cut to a bounded length', () => {
+    const s = base() as Record<string, unknown>;
+    s[`x${'y'.repeat(100_000)}`] = 1;
+    s['bad\u0000key\u202e'] = 2;
+    const r = failure(s);
+    for (const m of r.errors) {
+      expect(m.length).toBeLessThanOrEqual(PROBLEM_CHARS_MAX);
+      expect(m).not.toMatch(CONTROL);
+    }
+    expect(r.errors.join(' ')).toMatch(/bad\\u0000key\\u202e/);
+  });
+});
