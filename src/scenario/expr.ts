@@ -130,7 +130,7 @@ function compileNode(n: MathNode, text: string, known: ReadonlySet<string>): Eva
  * Parse and check an expression over the given names. Throws an Error whose message names the
  * problem (unknown name, forbidden construct, syntax error); nothing is evaluated while checking.
  */
-export function compileExpr(text: string, names: readonly string[]): CompiledExpr {
+export function compileExpr(text: string, names: readonly string[] | ReadonlySet<string>): CompiledExpr {
   if (text.length > 500) throw new Error('expression is longer than 500 characters');
   let node: MathNode;
   try {
@@ -138,7 +138,7 @@ export function compileExpr(text: string, names: readonly string[]): CompiledExp
   } catch (e) {
     throw new Error(`cannot parse "${text}": ${(e as Error).message}`);
   }
-  const f = compileNode(node, text, new Set(names));
+  const f = compileNode(node, text, names instanceof Set ? names : new Set(names));
   return (env) => {
     const v = f(env);
     return Number.isFinite(v) ? v : Number.NaN;

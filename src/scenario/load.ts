@@ -19,7 +19,15 @@ import { parseQuarter } from '../model/time';
 import { buildWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
 import { listProblems, oneLine } from './messages';
-import { type ScenarioFile, scenarioSchema } from './schema';
+import {
+  ACTORS_MAX,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  type ScenarioFile,
+  scenarioSchema,
+} from './schema';
 
 /**
  * A loaded scenario, or what is wrong with it: `errors` lists the first few problems, one line each
@@ -36,6 +44,7 @@ export function failed(problems: readonly string[]): LoadResult & { ok: false } 
 
 export const REQUIRED_ACTORS = ['US', 'CN', 'RU'] as const;
 export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
+const BASE_NAME_SET: ReadonlySet<string> = new Set(EXPR_BASE_NAMES);
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -94,7 +103,43 @@ export function parseScenarioText(text: string): LoadResult {
   return loadScenario(json);
 }
 
+const LISTS: readonly [string, number, string][] = [
+  ['actors', ACTORS_MAX, 'actors'],
+  ['events', EVENTS_MAX, 'events'],
+  ['indicators', INDICATORS_MAX, 'extra indicators'],
+  ['security', PAIRS_MAX, 'entries (one per pair of actors)'],
+];
+const RECORDS: readonly [string, number][] = [
+  ['ties', PAIRS_MAX],
+  ['trade', PAIRS_MAX],
+  ['weights', ACTORS_MAX],
+  ['decisions', ACTORS_MAX],
+  ['sources', SOURCES_MAX],
+];
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Lists and records longer than their limits, checked before anything else looks inside them. */
+function sizeProblems(json: unknown): string[] {
+  if (!isRecord(json)) return [];
+  const out: string[] = [];
+  for (const [field, max, what] of LISTS) {
+    const v = json[field];
+    if (Array.isArray(v) && v.length > max) out.push(`${field}: at most ${max} ${what} (this file has ${v.length})`);
+  }
+  const records: [string, unknown, number][] = RECORDS.map(([f, max]) => [f, json[f], max]);
+  if (isRecord(json.rfe)) records.push(['rfe.investment', json.rfe.investment, ACTORS_MAX]);
+  for (const [field, v, max] of records) {
+    if (!isRecord(v)) continue;
+    const n = Object.keys(v).length;
+    if (n > max) out.push(`${field}: at most ${max} entries (this file has ${n})`);
+  }
+  return out;
+}
+
 export function loadScenario(json: unknown): LoadResult {
+  const tooBig = sizeProblems(json);
+  if (tooBig.length > 0) return failed(tooBig);
   const parsed = scenarioSchema.safeParse(json);
   if (!parsed.success) return failed(zodMessages(parsed.error));
   const f = parsed.data;
@@ -165,7 +210,7 @@ export function loadScenario(json: unknown): LoadResult {
     let when: EventSpec['when'];
     if (e.when) {
       try {
-        const fn = compileExpr(e.when, EXPR_BASE_NAMES);
+        const fn = compileExpr(e.when, BASE_NAME_SET);
         when = (env) => {
           const v = fn(env);
           return v !== 0 && !Number.isNaN(v);
@@ -185,16 +230,17 @@ export function loadScenario(json: unknown): LoadResult {
   });
 
   const indicators: ExtraIndicatorSpec[] = [];
-  const names = [...EXPR_BASE_NAMES];
+  // One set of names, grown as indicators are defined: each may use those before it.
+  const names = new Set(EXPR_BASE_NAMES);
   f.indicators.forEach((ind, k) => {
-    if (names.includes(ind.name)) {
+    if (names.has(ind.name)) {
       errors.push(`indicators[${k}].name: "${ind.name}" is already a name (indicators, levers, t, year)`);
       return;
     }
     try {
       const fn = compileExpr(ind.expr, names);
       indicators.push({ name: ind.name, label: ind.label, expr: ind.expr, evaluate: fn });
-      names.push(ind.name);
+      names.add(ind.name);
     } catch (err) {
       errors.push(`indicators[${k}].expr: ${(err as Error).message}`);
     }

@@ -32,6 +32,18 @@ const leverShape = Object.fromEntries(
 const leverValues = z.strictObject(leverShape);
 
 /**
+ * Limits on size (and so on work): the loader refuses a file past any of them before validating its
+ * contents, so a hostile file costs no more than a large valid one. --help lists them all.
+ */
+export const ACTORS_MAX = 24;
+/** One tie, trade or security entry per pair of actors. */
+export const PAIRS_MAX = (ACTORS_MAX * (ACTORS_MAX - 1)) / 2;
+export const EVENTS_MAX = 1000;
+export const INDICATORS_MAX = 50;
+export const SOURCES_MAX = 500;
+export const TEXT_CHARS_MAX = 10_000;
+
+/**
  * Upper bounds of amounts in USD bn. World trade is about 25,000 USD bn a year and the world's stock of
  * foreign direct investment about 45,000: the bounds leave room for any counterfactual and keep every
  * product of the model's factors far inside a double (docs/MODEL.md, "Bounds and limits").
@@ -131,13 +143,18 @@ export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'an id is lower-case letters, digits and -'),
   title: z.string().min(1).max(120),
-  description: z.string().min(1),
-  sources: z.record(z.string(), z.string()).default({}).describe('where each number comes from, by field'),
+  description: z.string().min(1).max(TEXT_CHARS_MAX),
+  sources: z
+    .record(z.string().max(200), z.string().max(2000))
+    .default({})
+    .describe(`where each number comes from, by field (at most ${SOURCES_MAX})`),
   start: startDate,
   steps: z.number().int().min(1).max(STEPS_MAX),
   seed: z.number().int().min(0).max(4294967295).default(1),
-  actors: z.array(actorSchema).min(3).max(24),
-  ties: z.record(pairKey, z.number().min(-1).max(1)).describe('initial ties, "A-B": -1..1'),
+  actors: z.array(actorSchema).min(3).max(ACTORS_MAX),
+  ties: z
+    .record(pairKey, z.number().min(-1).max(1))
+    .describe(`initial ties, "A-B": -1..1 (at most ${PAIRS_MAX} pairs)`),
   trade: z.record(pairKey, amount(TRADE_MAX, 'USD bn per year')).describe('trade, "A-B": USD bn per year'),
   energy: z.strictObject({
     shares: z
@@ -163,14 +180,15 @@ export const scenarioSchema = z.strictObject({
         between: z.tuple([id, id]),
         weight: z.number().min(-1).max(1),
         scale: leverName.optional(),
-        note: z.string().optional(),
+        note: z.string().max(200).optional(),
       }),
     )
+    .max(PAIRS_MAX)
     .default([]),
   weights: z.record(id, z.partialRecord(termName, z.number().min(0).max(10))).default({}),
   decisions: z.record(id, leverName).default({}),
   params: z.strictObject(paramShape).default({}),
-  events: z.array(eventSchema).default([]),
+  events: z.array(eventSchema).max(EVENTS_MAX).default([]),
   indicators: z
     .array(
       z.strictObject({
@@ -179,6 +197,7 @@ export const scenarioSchema = z.strictObject({
         expr: z.string().min(1).max(500),
       }),
     )
+    .max(INDICATORS_MAX)
     .default([]),
 });
 
