@@ -24,8 +24,8 @@ import {
   EVENTS_MAX,
   INDICATORS_MAX,
   PAIRS_MAX,
-  SOURCES_MAX,
   type ScenarioFile,
+  SOURCES_MAX,
   scenarioSchema,
 } from './schema';
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LEVER_NAMES, LEVERS } from '../model/levers';
 import { DEFAULT_PARAMS, ENERGY_BUYERS, type Params, TERM_NAMES } from '../model/spec';
+import { EXPR_CHARS_MAX } from './expr';
 
 const id = z
   .string()
@@ -134,7 +135,7 @@ export const actorSchema = z.strictObject({
 export const eventSchema = z.strictObject({
   at: quarter.describe('date from which the event may fire'),
   set: leverValues.describe('lever values the event sets (pinned levers are left alone)'),
-  when: z.string().min(1).max(500).optional().describe('condition in the expression language'),
+  when: z.string().min(1).max(EXPR_CHARS_MAX).optional().describe('condition in the expression language'),
   label: z.string().min(1).max(120),
   pin: z.boolean().optional().describe('hold the levers it sets from then on: later events and decisions leave them'),
 });
@@ -194,7 +195,7 @@ export const scenarioSchema = z.strictObject({
       z.strictObject({
         name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'an indicator name is lower_snake_case'),
         label: z.string().min(1).max(80),
-        expr: z.string().min(1).max(500),
+        expr: z.string().min(1).max(EXPR_CHARS_MAX),
       }),
     )
     .max(INDICATORS_MAX)
