@@ -9,6 +9,7 @@ export const PROBLEMS_LISTED = 8;
 export const PROBLEM_CHARS_MAX = 600;
 
 // C0 and C1 controls, DEL, line and paragraph separators, bidirectional marks, overrides and isolates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
