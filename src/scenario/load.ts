@@ -96,7 +96,8 @@ function pairIndices(
 export function parseScenarioText(text: string): LoadResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark left at the start (text pasted or stored after decoding) is not content.
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     return failed([`not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`]);
   }
