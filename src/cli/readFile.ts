@@ -55,7 +55,8 @@ export function readBounded(path: string, maxBytes = FILE_BYTES_MAX): Uint8Array
       waited = 0;
     }
     if (got > maxBytes) throw new ReadError(`${tooBig} (it goes on past that: a device?)`);
-    if (got === 0 && !st.isFile()) throw new ReadError('nothing to read (an empty device, or a pipe or FIFO with no writer)');
+    if (got === 0 && !st.isFile())
+      throw new ReadError('nothing to read (an empty device, or a pipe or FIFO with no writer)');
     return new Uint8Array(buf.buffer, buf.byteOffset, got);
   } finally {
     closeSync(fd);

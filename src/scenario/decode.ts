@@ -23,7 +23,7 @@ export function decodeScenarioBytes(bytes: Uint8Array): Decoded {
   if (bytes.length > FILE_BYTES_MAX) {
     return {
       ok: false,
-      error: `larger than ${FILE_SIZE_TEXT} (${bytes.length} bytes); a scenario file is about 11 kB`,
+      error: `larger than ${FILE_SIZE_TEXT}; a scenario file is about 11 kB`,
     };
   }
   if (bytes.length === 0) return { ok: false, error: 'the file is empty' };
