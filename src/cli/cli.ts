@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { realpathSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { oneLine } from '../scenario/messages';
 import { PRESET_IDS } from '../scenario/presets';
 import { CliError } from './args';
 import { COMMAND_FNS, parseCommand } from './commands';
@@ -23,6 +24,8 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
+/** Error lines are cut to this many characters (a value quoted in them may be long). */
+export const ERROR_CHARS_MAX = 1000;
 
 function isCommand(s: string): s is Command {
   return (COMMANDS as readonly string[]).includes(s);
@@ -155,12 +158,14 @@ export function main(argv: readonly string[], io: CliIO): number {
     return EXIT_OK;
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr.write(`error: ${e.message}\n`);
-      for (const d of e.details) io.stderr.write(`${d}\n`);
+      io.stderr.write(`error: ${oneLine(e.message, ERROR_CHARS_MAX)}\n`);
+      for (const d of e.details) io.stderr.write(`${oneLine(d, ERROR_CHARS_MAX)}\n`);
       return EXIT_USAGE;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`error: internal error: ${msg.split('\n')[0]} (please report this with the command line)\n`);
+    io.stderr.write(
+      `error: internal error: ${oneLine(msg.split('\n')[0], ERROR_CHARS_MAX)} (please report this with the command line)\n`,
+    );
     return EXIT_INTERNAL;
   }
 }

@@ -72,6 +72,7 @@ function systemError(e: unknown): ReadError {
         ? 'it is a directory'
         : code === 'EACCES' || code === 'EPERM'
           ? 'permission denied'
-          : (e as Error).message.split('\n')[0];
+          : // Node's message repeats the path ("ENAMETOOLONG: name too long, open '/...'"): keep the reason.
+            `${/^\w+: ([^,]+)/.exec((e as Error).message)?.[1] ?? (e as Error).message.split('\n')[0]}${code ? ` (${code})` : ''}`;
   return new ReadError(why, code);
 }

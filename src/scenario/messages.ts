@@ -18,15 +18,21 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** One line, escaped, at most `max` characters (a cut is marked). */
+/**
+ * One line, escaped, at most `max` characters: a longer one keeps its start and its end (where the
+ * reason usually is) and says how much was cut from the middle.
+ */
 export function oneLine(text: string, max = PROBLEM_CHARS_MAX): string {
   const s = escapeControls(text);
   if (s.length <= max) return s;
-  const more = ` ... (${s.length - max} more characters)`;
-  let cut = Math.max(0, max - more.length);
+  const mark = (n: number) => ` ... (${n} characters cut) ... `;
+  const keep = Math.max(0, max - mark(s.length).length);
+  let head = Math.ceil((keep * 2) / 3);
+  let tail = s.length - (keep - head);
   // Never split a surrogate pair.
-  if (cut > 0 && /[\ud800-\udbff]/.test(s[cut - 1])) cut--;
-  return s.slice(0, cut) + more;
+  if (head > 0 && /[\ud800-\udbff]/.test(s[head - 1])) head--;
+  if (tail < s.length && /[\udc00-\udfff]/.test(s[tail])) tail++;
+  return s.slice(0, head) + mark(tail - head) + s.slice(tail);
 }
 
 /** The problems to show: the first PROBLEMS_LISTED, one line each, then how many more there are. */
