@@ -33,8 +33,6 @@ export function efficacyCommand(v: Values, ctx: CommandContext): CommandOutput {
     v,
     resolveScenario(required(v, 'scenario', 'efficacy', SCENARIO_HINT), '--scenario', ctx.cwd).spec,
   );
-  if (typeof v['seed-start'] === 'string')
-    throw new CliError('efficacy uses seeds 1..2N (paired and unpaired): leave out --seed-start');
   const n = analysisSeeds(v);
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
   const world = toWorld({ ...spec, pinned: { ...spec.pinned, ...pins } });
@@ -117,8 +115,6 @@ export function agencyCommand(v: Values, ctx: CommandContext): CommandOutput {
   const spec = resolveScenario(required(v, 'scenario', 'agency', SCENARIO_HINT), '--scenario', ctx.cwd).spec;
   if (v['no-decisions'] || typeof v.frozen === 'string')
     throw new CliError('agency freezes decisions itself: leave out --no-decisions and --frozen');
-  if (typeof v['seed-start'] === 'string')
-    throw new CliError('agency uses seeds 1..2N (paired and unpaired): leave out --seed-start');
   const actor = typeof v.actor === 'string' ? v.actor : 'RU';
   if (!spec.actors.some((a) => a.id === actor))
     throw new CliError(

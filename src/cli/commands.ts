@@ -46,6 +46,9 @@ const COMMON: OptionSpec = {
   ...FROZEN_OPTIONS,
 };
 
+/** efficacy and agency run each scenario to its own horizon on seeds 1..2N: no --steps, no --seed-start. */
+const { steps: _steps, ...WHOLE_RUN } = COMMON;
+
 const SEEDS: OptionSpec = {
   seeds: { type: 'string' },
   'seed-start': { type: 'string' },
@@ -67,8 +70,8 @@ export const OPTIONS: Record<Command, OptionSpec> = {
     ...COMMON,
   },
   sweep: { scenario: { type: 'string' }, lever: { type: 'string' }, values: { type: 'string' }, ...SEEDS, ...COMMON },
-  efficacy: { scenario: { type: 'string' }, ...SEEDS, ...COMMON },
-  agency: { scenario: { type: 'string' }, actor: { type: 'string' }, ...SEEDS, ...COMMON },
+  efficacy: { scenario: { type: 'string' }, seeds: { type: 'string' }, ...WHOLE_RUN },
+  agency: { scenario: { type: 'string' }, seeds: { type: 'string' }, actor: { type: 'string' }, ...WHOLE_RUN },
 };
 
 export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
