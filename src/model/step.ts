@@ -10,6 +10,7 @@ import {
   utility,
 } from './derive';
 import { dexp, dlog, dpow, dtanh } from './dmath';
+import { assertFinite } from './finite';
 import { Hasher } from './hash';
 import { LEVER_NAMES } from './levers';
 import { createRng, normal, type Rng } from './rng';
@@ -454,6 +455,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
 
   s.rng = rng.state();
   applyEvents(w, s);
+  assertFinite(w, s);
 }
 
 /** Hash of the full state, generator included: equal hashes mean identical continuations. */

@@ -1,6 +1,7 @@
 // Bounds that mean something (issue 9): every number a scenario can hold has a range, and values
 // outside it are refused by the loader with the field named, before they can reach the model.
 import { describe, expect, it } from 'vitest';
+import { NonFiniteError } from '../../src/model/finite';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
 import { STEPS_MAX } from '../../src/scenario/schema';
@@ -61,5 +62,34 @@ describe('dates are four-digit years for the whole of any run', () => {
     const text = scenarioJson(r.file, [{ t: STEPS_MAX, name: 'war', value: 0.5 }], r.spec.start);
     const back = parseScenarioText(text);
     expect(back.ok, back.ok ? '' : back.errors.join('; ')).toBe(true);
+  });
+});
+
+describe('the model checks finiteness once per step', () => {
+  function spec() {
+    const r = loadScenario(base());
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    return r.spec;
+  }
+
+  // Through the Run API a spec need not come from the loader: 1e308 trade made China's utility NaN,
+  // and China then warmed toward everyone every quarter, silently.
+  it('a run that would go non-finite stops with an error naming the step, its date and the quantity', () => {
+    const s = spec();
+    s.trade[1 * s.actors.length + 2] = 1e308;
+    s.trade[2 * s.actors.length + 1] = 1e308;
+    const run = new Run(s, { record: false });
+    expect(() => run.step()).toThrow(NonFiniteError);
+    expect(() => run.step()).toThrow(
+      /^step 1: .* \(2022Q2\) is not a finite number \((NaN|-?Infinity)\); the run stops here$/,
+    );
+    expect(run.t).toBe(0);
+  });
+
+  it('names a state variable that went bad', () => {
+    const run = new Run(spec(), { record: false });
+    run.runTo(3);
+    (run.state.ties as Float64Array)[1] = Number.NaN;
+    expect(() => run.step()).toThrow(/^step 4: tie US-CN \(2023Q1\) is not a finite number \(NaN\)/);
   });
 });
