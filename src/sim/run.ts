@@ -51,6 +51,11 @@ export interface StepRecord {
   utility: Record<string, UtilityRecord>;
   moves: MoveRecord[];
   events: string[];
+  /**
+   * The scenario's extra indicators that gave no number at this step (NaN in `indicators`, null in
+   * JSON); present only when there are some.
+   */
+  missing?: string[];
 }
 
 /** A JSON-able copy of a state: what replay, scrubbing and URL sharing stand on. */
@@ -302,7 +307,10 @@ export class Run {
     return e;
   }
 
-  /** Indicators (built-in and the scenario's extras) of step t, from realised trade. */
+  /**
+   * Indicators (built-in and the scenario's extras) of step t, from realised trade. An extra that gives
+   * no finite number there is NaN: missing at that step (see StepRecord.missing).
+   */
   indicatorsAt(t = this.cursor): Record<string, number> {
     const w = this.world;
     const s = this.entry(t).state;
@@ -364,12 +372,14 @@ export class Run {
     ENERGY_BUYERS.forEach((b, k) => {
       energy[b] = s.energy[k];
     });
+    const ind = this.indicatorsAt(t);
+    const missing = w.spec.indicators.filter((x) => !Number.isFinite(ind[x.name])).map((x) => x.name);
     return {
       t,
       date: formatQuarter(w.spec.start + t),
       hash: hashState(s),
       ties,
-      indicators: this.indicatorsAt(t),
+      indicators: ind,
       triangle: {
         config: tri.config,
         roles: { US: tri.roles[0], CN: tri.roles[1], RU: tri.roles[2] },
@@ -382,6 +392,7 @@ export class Run {
       utility: utilityRec,
       moves: entry.moves,
       events: entry.events,
+      ...(missing.length > 0 ? { missing } : {}),
     };
   }
 }
