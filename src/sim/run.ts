@@ -10,6 +10,9 @@ import { applyEvents, conditionEnv, hashState, type PolicyKind, type Recorder, s
 import { formatQuarter } from '../model/time';
 import { classifyTriangle, type TriangleConfig, type TriangleRole } from '../model/triangle';
 import { buildWorld, cloneState, initialState, N_TERMS, type State, type World } from '../model/world';
+import { checkSnapshot } from './snapshot';
+
+export { SnapshotError } from './snapshot';
 
 export type Pins = Partial<Record<LeverName, number>>;
 
@@ -74,6 +77,8 @@ export interface Snapshot {
   pinned: number[];
   fired: number[];
   rng: RngState;
+  /** hashState of all of the above: Run.resume refuses a snapshot whose content does not match it. */
+  hash: string;
 }
 
 export function toSnapshot(s: State): Snapshot {
@@ -92,6 +97,7 @@ export function toSnapshot(s: State): Snapshot {
     pinned: Array.from(s.pinned),
     fired: Array.from(s.fired),
     rng: { ...s.rng },
+    hash: hashState(s),
   };
 }
 
@@ -206,10 +212,14 @@ export class Run {
     this.history.push({ state: s, moves: [], events });
   }
 
-  /** Resume from a snapshot: the continuation is identical to the run the snapshot came from. */
+  /**
+   * Resume from a snapshot: the continuation is identical to the run the snapshot came from. The
+   * snapshot is checked first (shape for this world, ranges, hash); a damaged one throws a
+   * SnapshotError naming the problem.
+   */
   static resume(spec: ModelSpec | World, snap: Snapshot, opts: RunOptions = {}): Run {
     const run = new Run(spec, opts);
-    const s = fromSnapshot(snap);
+    const s = fromSnapshot(checkSnapshot(run.world, snap, fromSnapshot));
     // Steps before the snapshot are not known: the history holds holes there, and `first` says so.
     run.history = new Array<HistoryEntry>(s.t);
     run.history.push({ state: s, moves: [], events: [] });
