@@ -155,6 +155,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     } else {
       io.stdout.write(result.text);
     }
+    for (const w of result.warnings ?? []) io.stderr.write(`warning: ${oneLine(w, ERROR_CHARS_MAX)}\n`);
     return EXIT_OK;
   } catch (e) {
     if (e instanceof CliError) {

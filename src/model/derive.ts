@@ -14,6 +14,7 @@ import {
   effectivePolicy,
   embargo,
   growthAt,
+  growthYears,
   L,
   N_BUYERS,
   N_TERMS,
@@ -113,7 +114,7 @@ export function russiaRow(
     if (keep < 1) lost += b * (1 - keep);
     if (c < 0.5) weightSum += b * (1 - c);
   }
-  const gO = dpow(Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)), s.t / 4);
+  const gO = dpow(Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)), growthYears(s.t));
   const baseO = w.neO0 * gO * policy;
   const keepO = sanctionFactor(p, sanc, p.otherCompliance) / w.keepO0;
   O[ru] = baseO * keepO;

@@ -11,6 +11,7 @@ import {
   utility,
 } from './derive';
 import { dexp, dlog, dpow, dtanh } from './dmath';
+import { assertFinite } from './finite';
 import { LEVER_NAMES } from './levers';
 import { createRng, normal, type Rng } from './rng';
 import { INDICATOR_NAMES } from './spec';
@@ -25,12 +26,14 @@ import {
   dyadGrowth,
   effectivePolicy,
   energyCap,
+  growthYears,
   hashState,
   L,
   N_BUYERS,
   N_POLICY,
   N_TERMS,
   POLICY_SLOT,
+  RFE_STOCK_MAX,
   type State,
   TERM_INDEX,
   type World,
@@ -396,7 +399,7 @@ function applyPolicyTrial(
   }
   if (kind === 'invest') {
     const before = s.rfe[i];
-    const after = Math.max(0, before + m * p.horizon * investAmount(w, before));
+    const after = clamp(before + m * p.horizon * investAmount(w, before), 0, RFE_STOCK_MAX);
     if (after === before) return null;
     s.rfe[i] = after;
     russiaRow(w, s, lev, P, O, sc.base);
@@ -510,7 +513,7 @@ function energyDynamics(w: World, s: State, move: number): void {
   const target = new Float64Array(N_BUYERS);
   for (let b = 0; b < N_BUYERS; b++) {
     const a = w.buyerActor[b];
-    const g = b === B_OTHER ? dpow(1 + p.otherGrowth, s.t / 4) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
+    const g = b === B_OTHER ? dpow(1 + p.otherGrowth, growthYears(s.t)) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
     // A western buyer's demand follows its cap: embargo, Japan's openness, the Far East's capacity.
     target[b] = (b === B_CN || b === B_OTHER ? w.e0[b] : energyCap(w, s, lev, b)) * g;
     targetSum += target[b];
@@ -598,9 +601,10 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   for (let i = 0; i < n; i++) {
     const slot = i * N_POLICY;
     if (w.investor[i])
-      s.rfe[i] = Math.max(
-        0,
+      s.rfe[i] = clamp(
         s.rfe[i] * (1 - p.depreciation) + newPolicy[slot + POLICY_SLOT.invest] * investAmount(w, s.rfe[i]),
+        0,
+        RFE_STOCK_MAX,
       );
     if (w.decision[i] >= 0) applyLeverMove(w, s, s.levers, i, newPolicy[slot + POLICY_SLOT.lever]);
   }
@@ -617,6 +621,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
 
   s.rng = rng.state();
   applyEvents(w, s);
+  assertFinite(w, s);
 }
 
 /** Exported for indicator helpers that want the index by name. */

@@ -1,6 +1,10 @@
 // Bounds that mean something (issue 9): every number a scenario can hold has a range, and values
 // outside it are refused by the loader with the field named, before they can reach the model.
 import { describe, expect, it } from 'vitest';
+import { buildWorld } from '../../src/model/build';
+import { dpow } from '../../src/model/dmath';
+import { NonFiniteError } from '../../src/model/finite';
+import { GROWTH_STEPS, growthAt, RFE_STOCK_MAX } from '../../src/model/world';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
 import { STEPS_MAX } from '../../src/scenario/schema';
@@ -61,5 +65,94 @@ describe('dates are four-digit years for the whole of any run', () => {
     const text = scenarioJson(r.file, [{ t: STEPS_MAX, name: 'war', value: 0.5 }], r.spec.start);
     const back = parseScenarioText(text);
     expect(back.ok, back.ok ? '' : back.errors.join('; ')).toBe(true);
+  });
+});
+
+describe('the model checks finiteness once per step', () => {
+  function spec() {
+    const r = loadScenario(base());
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    return r.spec;
+  }
+
+  // Through the Run API a spec need not come from the loader: 1e308 trade made China's utility NaN,
+  // and China then warmed toward everyone every quarter, silently.
+  it('a run that would go non-finite stops with an error naming the step, its date and the quantity', () => {
+    const s = spec();
+    s.trade[1 * s.actors.length + 2] = 1e308;
+    s.trade[2 * s.actors.length + 1] = 1e308;
+    const run = new Run(s, { record: false });
+    expect(() => run.step()).toThrow(NonFiniteError);
+    expect(() => run.step()).toThrow(
+      /^step 1: .* \(2022Q2\) is not a finite number \((NaN|-?Infinity)\); the run stops here$/,
+    );
+    expect(run.t).toBe(0);
+  });
+
+  it('names a state variable that went bad', () => {
+    const run = new Run(spec(), { record: false });
+    run.runTo(3);
+    (run.state.ties as Float64Array)[1] = Number.NaN;
+    expect(() => run.step()).toThrow(/^step 4: tie US-CN \(2023Q1\) is not a finite number \(NaN\)/);
+  });
+});
+
+describe('long runs stay finite and in range', () => {
+  function check(run: Run): void {
+    const s = run.state;
+    const n = run.world.n;
+    for (const v of s.ties) expect(v >= -1 && v <= 1).toBe(true);
+    for (let k = 0; k < n * n; k++) expect(Number.isFinite(s.trade[k]) && s.trade[k] >= 0).toBe(true);
+    for (const v of s.rfe) expect(v >= 0 && v <= RFE_STOCK_MAX).toBe(true);
+    for (const v of s.energy) expect(v >= 0 && v <= 1).toBe(true);
+    for (const [name, v] of Object.entries(run.indicatorsAt())) {
+      expect(Number.isFinite(v), name).toBe(true);
+      if (name !== 'ru_cn_trade_gap') expect(v >= 0 && v <= 1, name).toBe(true);
+    }
+  }
+
+  // Growth factors (1 + g)^(t/4) overflowed a double: pre-2022 turned non-finite at step 9,855 and
+  // post-ukraine at 26,520. Growth now compounds for GROWTH_STEPS quarters, then holds.
+  it('growth factors are exact within GROWTH_STEPS and hold after it', () => {
+    expect(GROWTH_STEPS).toBeGreaterThanOrEqual(STEPS_MAX);
+    const r = loadScenario(PRESETS['pre-2022']);
+    if (!r.ok) throw new Error();
+    const w = buildWorld(r.spec);
+    for (const t of [0, 1, 17, 399, 400]) {
+      const g = growthAt(w, t);
+      for (let i = 0; i < w.n; i++) expect(g[i]).toBe(dpow(1 + w.growth[i], t / 4));
+    }
+    expect(Array.from(growthAt(w, 26_520))).toEqual(Array.from(growthAt(w, GROWTH_STEPS)));
+  });
+
+  it('pre-2022 runs 12,000 steps (past the old overflow at 9,855), finite and in range', () => {
+    const r = loadScenario(PRESETS['pre-2022']);
+    if (!r.ok) throw new Error();
+    const run = new Run(r.spec, { record: false });
+    for (let t = 1000; t <= 12_000; t += 1000) {
+      run.runTo(t);
+      check(run);
+    }
+  });
+
+  // An investor that keeps investing compounds its stock by (1 + investStep) a quarter: 11x at the
+  // parameter's bound. The stock has a ceiling that no preset can reach within STEPS_MAX quarters.
+  it('RFE stocks stop at RFE_STOCK_MAX, which no preset reaches within STEPS_MAX quarters', () => {
+    for (const json of Object.values(PRESETS)) {
+      const r = loadScenario(json);
+      if (!r.ok) throw new Error();
+      const stock = Math.max(1, ...Object.values(r.spec.rfe.investment));
+      const p = r.spec.params;
+      // The most a stock can grow in a quarter is by investStep of itself; a lookahead trial adds horizon steps.
+      expect(stock * (1 + p.investStep) ** STEPS_MAX * (1 + p.horizon * p.investStep)).toBeLessThan(RFE_STOCK_MAX);
+    }
+    const s = base();
+    s.params = { investStep: 10, capitalCost: 0, depreciation: 0 };
+    const r = loadScenario(s);
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const run = new Run(r.spec, { record: false });
+    run.runTo(STEPS_MAX);
+    check(run);
+    expect(Math.max(...run.state.rfe)).toBe(RFE_STOCK_MAX);
   });
 });
