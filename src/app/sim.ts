@@ -1,7 +1,7 @@
 // From app state to computed runs. The whole horizon is computed on every change (a few ms), so the view
 // can draw the full trajectory and scrubbing is a lookup: cause and effect seen at once.
 import { LEVER_NAMES } from '../model/levers';
-import { type ModelSpec, TERM_NAMES } from '../model/spec';
+import type { ModelSpec } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { type LoadResult, loadScenario, parseScenarioText, withWeightEdits } from '../scenario/load';
 import { DEFAULT_PRESET, loadPreset, PRESET_IDS } from '../scenario/presets';

@@ -12,8 +12,6 @@ import { agencyCommand, efficacyCommand } from './analysis';
 import {
   CliError,
   MAX_SEED,
-  MAX_SEEDS,
-  MAX_STEPS,
   type OptionSpec,
   parseChanges,
   parseInteger,

@@ -5,7 +5,7 @@ import { classifyTriangle } from '../../src/model/triangle';
 import { agency } from '../../src/sim/agency';
 import { presetContext } from '../../src/sim/claims';
 import { toWorld } from '../../src/sim/ensemble';
-import { effect, frozenWorld, metricIndex, sample } from '../../src/sim/experiment';
+import { effect, metricIndex, sample } from '../../src/sim/experiment';
 
 const SEEDS = Number(process.env.CLAIM_SEEDS ?? 60);
 const ctx = presetContext(SEEDS);
