@@ -2,6 +2,9 @@
 // `npm run claims -- --robustness`: each claim's verdict under every free parameter at ±25% (one at a time)
 // and under a neutral 2012; a claim that holds only at the defaults is reported as fragile.
 // Options: --seeds N (default 100; 40 for --robustness), --only C1,C3, --json.
+// A robustness study splits over processes: --part i/n runs every n-th perturbation from the i-th and
+// prints one JSON line each; --from a.jsonl,b.jsonl,... reads such lines back and prints the table.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type ClaimResult, measureClaims, perturbations, presetContext } from '../src/sim/claims';
 
@@ -11,6 +14,8 @@ const { values } = parseArgs({
     seeds: { type: 'string' },
     only: { type: 'string' },
     json: { type: 'boolean' },
+    part: { type: 'string' },
+    from: { type: 'string' },
   },
 });
 const seeds = Number(values.seeds ?? (values.robustness ? 40 : 100));
@@ -65,26 +70,54 @@ if (!values.robustness) {
     console.log(`(${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
 } else {
-  const base = measureClaims(presetContext(seeds), only);
   const perts = perturbations();
+  const part = values.part?.match(/^(\d+)\/(\d+)$/);
+  if (values.part && (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2]))) {
+    console.error(`error: --part takes i/n with 1 <= i <= n (got "${values.part}")`);
+    process.exit(2);
+  }
+  if (part) {
+    const [i, n] = [Number(part[1]), Number(part[2])];
+    perts.forEach((p, k) => {
+      if (k % n !== i - 1) return;
+      const res = measureClaims(presetContext(seeds, p), only);
+      console.log(JSON.stringify({ label: p.label, holds: Object.fromEntries(res.map((r) => [r.id, r.holds])) }));
+    });
+    process.exit(0);
+  }
+  const base = measureClaims(presetContext(seeds), only);
   const kept = new Map<string, string[]>();
   const lost = new Map<string, string[]>();
-  for (const p of perts) {
-    const t0 = performance.now();
-    const res = measureClaims(presetContext(seeds, p), only);
-    for (const r of res) {
-      const m = r.holds ? kept : lost;
-      m.set(r.id, [...(m.get(r.id) ?? []), p.label]);
+  const record = (label: string, holds: Record<string, boolean>) => {
+    for (const [id, ok] of Object.entries(holds)) {
+      const m = ok ? kept : lost;
+      m.set(id, [...(m.get(id) ?? []), label]);
     }
-    if (!values.json) console.error(`${p.label}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  };
+  if (values.from) {
+    for (const f of values.from.split(',')) {
+      for (const line of readFileSync(f, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const r = JSON.parse(line) as { label: string; holds: Record<string, boolean> };
+        record(r.label, r.holds);
+      }
+    }
+  } else {
+    for (const p of perts) {
+      const t0 = performance.now();
+      const res = measureClaims(presetContext(seeds, p), only);
+      record(p.label, Object.fromEntries(res.map((r) => [r.id, r.holds])));
+      if (!values.json) console.error(`${p.label}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
   }
   const rows = base.map((r) => {
     const k = kept.get(r.id)?.length ?? 0;
+    const total = k + (lost.get(r.id)?.length ?? 0);
     const verdict = !r.holds
       ? 'not reproduced'
-      : k === perts.length
+      : k === total
         ? 'robust'
-        : k >= perts.length * 0.8
+        : k >= total * 0.8
           ? 'mostly robust'
           : 'fragile';
     return {
@@ -92,7 +125,7 @@ if (!values.robustness) {
       cls: r.cls,
       holdsAtDefaults: r.holds,
       kept: k,
-      of: perts.length,
+      of: total,
       verdict,
       lostUnder: lost.get(r.id) ?? [],
     };

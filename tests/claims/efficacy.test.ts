@@ -27,12 +27,4 @@ describe('lever efficacy (sim efficacy)', () => {
       ).toBe(true);
     });
   }
-
-  it('no indicator contains a lever: pinning vn_cam_ranh with Russia deploying nothing leaves ru_sea_presence to the ties', () => {
-    // With Russia's decisions frozen its ships stay where they started, so access alone moves nothing.
-    const w = ctx.world('pre-2022');
-    const frozen = { ...w.spec, frozen: ['RU'] };
-    const t = efficacy(frozen, 10, ['vn_cam_ranh'], ['ru_sea_presence']);
-    expect(Math.abs(t[0].effects[0].diff)).toBeLessThan(0.02);
-  });
 });
