@@ -10,7 +10,7 @@ import { TERM_NAMES } from '../../src/model/spec';
 import { RFE_STOCK_MAX } from '../../src/model/world';
 import { loadScenario } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
-import { INVESTMENT_MAX, PARAMS, STEPS_MAX, TRADE_MAX } from '../../src/scenario/schema';
+import { AMOUNT_MIN, INVESTMENT_MAX, PARAMS, STEPS_MAX, TRADE_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
 
 type Json = Record<string, unknown> & {
@@ -28,16 +28,18 @@ function atBounds(end: (k: number) => boolean): Json {
   const s = structuredClone(PRESETS['post-ukraine']) as Json;
   let k = 0;
   const pick = (lo: number, hi: number) => (end(k++) ? hi : lo);
+  // An amount's lower ends: 0, and the smallest positive amount.
+  const amount = (hi: number) => (end(k++) ? hi : end(k++) ? AMOUNT_MIN : 0);
   for (const a of s.actors) {
     a.growth = pick(-0.2, 0.3);
-    a.otherTrade = pick(0, TRADE_MAX);
+    a.otherTrade = amount(TRADE_MAX);
     a.sanctionCompliance = pick(0, 1);
     a.commodityShare = pick(0, 1);
     a.warSupply = pick(0, 1);
   }
   for (const key of Object.keys(s.ties)) s.ties[key] = pick(-1, 1);
-  for (const key of Object.keys(s.trade)) s.trade[key] = pick(0, TRADE_MAX);
-  for (const id of Object.keys(s.rfe.investment)) s.rfe.investment[id] = pick(0, INVESTMENT_MAX);
+  for (const key of Object.keys(s.trade)) s.trade[key] = amount(TRADE_MAX);
+  for (const id of Object.keys(s.rfe.investment)) s.rfe.investment[id] = amount(INVESTMENT_MAX);
   s.rfe.development = pick(0, 1);
   // Shares at a corner: everything to one buyer.
   const buyers = ['EU', 'CN', 'JP', 'KR', 'other'];
