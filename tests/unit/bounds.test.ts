@@ -186,3 +186,21 @@ describe('long runs stay finite and in range', () => {
     expect(Math.max(...run.state.rfe)).toBe(RFE_STOCK_MAX);
   });
 });
+
+describe('the Run API checks the levers it is given', () => {
+  const spec = () => {
+    const r = loadScenario(base());
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    return r.spec;
+  };
+  // Pins and setLever values went into the model unchecked: war = 1e308 through the API.
+  it('pins and lever changes out of range are refused with the lever and its range named', () => {
+    expect(() => new Run(spec(), { pins: { war: 1e308 } })).toThrow(/^war=1e\+308 is out of range 0\.\.1$/);
+    expect(() => new Run(spec(), { pins: { beta: Number.NaN } })).toThrow(/^beta=NaN is out of range 0\.\.50$/);
+    const run = new Run(spec());
+    expect(() => run.setLever('noise', 0.3)).toThrow(/^noise=0\.3 is out of range 0\.\.0\.2$/);
+    expect(() => run.setLever('sanctions', Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    run.setLever('noise', 0.2);
+    expect(run.state.levers[9]).toBe(0.2);
+  });
+});
