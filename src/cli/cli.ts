@@ -6,7 +6,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { oneLine } from '../scenario/messages';
 import { PRESET_IDS } from '../scenario/presets';
-import { CliError } from './args';
+import { CliError, ERROR_CHARS_MAX } from './args';
 import { COMMAND_FNS, parseCommand } from './commands';
 import { COMMANDS, type Command, commandHelp, globalHelp } from './help';
 
@@ -24,8 +24,7 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
-/** Error lines are cut to this many characters (a value quoted in them may be long). */
-export const ERROR_CHARS_MAX = 1000;
+export { ERROR_CHARS_MAX };
 
 function isCommand(s: string): s is Command {
   return (COMMANDS as readonly string[]).includes(s);

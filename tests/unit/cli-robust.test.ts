@@ -4,9 +4,27 @@ import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli';
+import { MAX_SEEDS, MAX_SWEEP_VALUES } from '../../src/cli/args';
+import { ERROR_CHARS_MAX, main } from '../../src/cli/cli';
 import { OPTIONS } from '../../src/cli/commands';
 import { COMMANDS, type Command } from '../../src/cli/help';
+import { READ_WAIT_MS } from '../../src/cli/readFile';
+import { EXPR_CHARS_MAX, EXPR_DEPTH_MAX } from '../../src/scenario/expr';
+import { scenarioJsonSchemaText } from '../../src/scenario/jsonSchema';
+import { PROBLEMS_LISTED } from '../../src/scenario/messages';
+import {
+  ACTORS_MAX,
+  AMOUNT_MIN,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  INVESTMENT_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  START_MAX,
+  START_MIN,
+  STEPS_MAX,
+  TRADE_MAX,
+} from '../../src/scenario/schema';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -179,4 +197,34 @@ describe('every flag with bad values: exit status 2, one line "error: ...", cont
       expect(r.err.length).toBeLessThanOrEqual(1100);
     },
   );
+});
+
+describe('--help names every limit', () => {
+  it('each limit appears with its value in the global help, and the file limits in the published schema', () => {
+    const help = cli('--help').out;
+    const limits: [string, string][] = [
+      ['file size', '1 MiB'],
+      ['actors', `${ACTORS_MAX} actors`],
+      ['pairs', `${PAIRS_MAX}`],
+      ['events', `${EVENTS_MAX} events`],
+      ['indicators', `${INDICATORS_MAX} extra indicators`],
+      ['sources', `${SOURCES_MAX} sources`],
+      ['expression length', `${EXPR_CHARS_MAX} characters`],
+      ['expression depth', `${EXPR_DEPTH_MAX} levels`],
+      ['problems listed', `first ${PROBLEMS_LISTED} problems`],
+      ['steps', `0..${STEPS_MAX}`],
+      ['start', `${START_MIN}..${START_MAX}`],
+      ['trade', `${TRADE_MAX}`],
+      ['investment', `${INVESTMENT_MAX}`],
+      ['smallest amount', `${AMOUNT_MIN}`],
+      ['seeds', `1..${MAX_SEEDS}`],
+      ['sweep values', `at most ${MAX_SWEEP_VALUES} values`],
+      ['error line', `${ERROR_CHARS_MAX} characters`],
+      ['pipe wait', `${READ_WAIT_MS / 1000} s`],
+    ];
+    for (const [what, text] of limits) expect(help, what).toContain(text);
+    const schema = scenarioJsonSchemaText();
+    for (const text of ['1 MiB', `${EXPR_DEPTH_MAX} levels`, `${PAIRS_MAX} pairs`, `${AMOUNT_MIN}`])
+      expect(schema, text).toContain(text);
+  });
 });
