@@ -9,6 +9,7 @@ import { PRESET_IDS } from '../scenario/presets';
 import { CliError, ERROR_CHARS_MAX } from './args';
 import { COMMAND_FNS, parseCommand } from './commands';
 import { COMMANDS, type Command, commandHelp, globalHelp } from './help';
+import { systemReason } from './readFile';
 
 export interface Sink {
   write(chunk: string): unknown;
@@ -71,15 +72,13 @@ function writeAtomically(given: string, text: string): void {
         // the temp file was never created
       }
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such folder, or files cannot be created there'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? 'permission denied (the folder is not writable)'
-            : (e as Error).message.split('\n')[0];
+    const notWritable = 'permission denied (the folder is not writable)';
+    const why = systemReason(e, {
+      ENOENT: 'no such folder, or files cannot be created there',
+      EACCES: notWritable,
+      EPERM: notWritable,
+      EROFS: notWritable,
+    });
     throw new CliError(`--out: cannot write ${given}: ${why}`);
   }
 }

@@ -10,9 +10,7 @@ import { EXPR_BASE_NAMES, type LoadResult, loadScenario, parseScenarioText } fro
 import { PROBLEM_CHARS_MAX, PROBLEMS_LISTED } from '../../src/scenario/messages';
 import { PRESET_IDS, PRESETS } from '../../src/scenario/presets';
 import { Run } from '../../src/sim/run';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+import { CONTROL } from '../unit/harness';
 
 /** Counts of cases per surface, printed at the end (the note reports them). */
 const counts: Record<string, number> = {};

@@ -1,13 +1,12 @@
 // Extra indicators that fail after the start (issue 9): a value that is not a finite number at some
 // step is reported as missing there, with a visible warning, and the run goes on unchanged.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli';
+import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
 import { Run } from '../../src/sim/run';
+import { callCli, tempFolder } from './harness';
 
 // Finite at the start (t = 0 gives -0.5), infinite at t = 2, and the log of a negative number from t = 4 (log(0.5) at t = 3).
 const file = structuredClone(PRESETS['post-ukraine']) as Record<string, unknown>;
@@ -17,25 +16,8 @@ file.indicators = [
   { name: 'late', label: 'late', expr: 'log(3.5 - t)' },
 ];
 
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'indicators-test-'));
-  writeFileSync(join(dir, 'gaps.json'), JSON.stringify(file));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = main(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: dir,
-  });
-  return { code, out, err };
-}
+const folder = tempFolder('indicators-test-', (dir) => writeFileSync(join(dir, 'gaps.json'), JSON.stringify(file)));
+const cli = (...argv: string[]) => callCli(folder(), argv);
 
 describe('an extra indicator with no number at some steps', () => {
   it('the run API marks those steps missing and the run is the same as without the indicators', () => {
