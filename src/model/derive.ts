@@ -95,7 +95,7 @@ export function russiaRow(
   const g = growthAt(w, s.t);
   const sanc = lev[L.sanctions];
   // Failed economic policy shrinks what Russia makes and sells beyond energy ("unable to compete").
-  const policy = (0.5 + effectivePolicy(w, lev)) / (0.5 + effectivePolicy(w, w.levers0));
+  const policy = Math.max(0, 1 + p.policyTrade * (effectivePolicy(w, lev) - effectivePolicy(w, w.levers0)));
   let lost = 0;
   let weightSum = 0;
   for (let j = 0; j < n; j++) {
@@ -493,8 +493,9 @@ export function utility(
       -w.compliance[i] * relief * (lev[L.sanctions] * (Math.max(0, T[k]) + 0.5 * tradeRel) + inv);
   }
 
-  // continuity: moving a relationship away from its structural level (history, geography, domestic
-  // politics) costs political capital, more the further it goes.
+  // continuity: moving a relationship costs political capital (history, geography, domestic politics), more
+  // the further it goes from its reference: the point where the actor's calibration preferences were at
+  // rest on the initial ties (build.ts), not the initial tie itself.
   if (wt[base + TERM_INDEX.continuity] !== 0) {
     let c = 0;
     for (let j = 0; j < n; j++) {

@@ -41,6 +41,7 @@ export const PARAM_NAMES = [
   'capitalCost',
   'rfeRate',
   'warDrag',
+  'policyTrade',
   'investTradeElasticity',
   'conjecture',
   'threatBalancing',
@@ -236,7 +237,7 @@ export const PARAM_INFO: Readonly<Record<ParamName, ParamInfo>> = {
   otherGrowth: {
     default: 0.03,
     min: 0,
-    max: 1,
+    max: 0.3,
     unit: 'per year',
     meaning: 'growth of energy demand and trade outside the roster',
     reason: 'world trade growth of about 3% a year',
@@ -289,10 +290,19 @@ export const PARAM_INFO: Readonly<Record<ParamName, ParamInfo>> = {
     meaning: 'share of economic policy\u2019s effect crowded out by the war economy at war = 1',
     reason: 'military spending doubled to about 6% of GDP, draining the civilian economy',
   },
+  policyTrade: {
+    default: 0.5,
+    min: 0,
+    max: 1,
+    unit: 'relative trade per unit of policy',
+    meaning:
+      'growth of Russia\u2019s non-energy trade per unit of effective economic policy above its calibration level',
+    reason: 'a working economy makes and sells more beyond energy; half its trade for the whole range of policy',
+  },
   investTradeElasticity: {
     default: 0.1,
     min: 0,
-    max: 5,
+    max: 1,
     unit: 'relative trade per relative stock',
     meaning: 'investment-led trade: trade gain per relative growth of an investor\u2019s RFE stock',
     reason: 'Sakhalin and Arctic LNG made Japan a buyer; investment is small next to trade',

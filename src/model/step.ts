@@ -300,10 +300,10 @@ function decide(
 }
 
 /**
- * The slope of i's utility, continuity left out, along its tie with j at this state: how much i gains per
- * unit of warmth toward j, with everything it expects of the others (the calibration of `continuity`).
+ * The slope of i's utility along its tie with j at this state, continuity left out unless asked: how much i
+ * gains per unit of warmth toward j, with everything it expects of the others (the calibration of `continuity`).
  */
-export function tieMarginal(w: World, s: State, sc: Scratch, i: number, j: number): number {
+export function tieMarginal(w: World, s: State, sc: Scratch, i: number, j: number, withContinuity = false): number {
   const n = w.n;
   const lev = s.levers;
   const P = sc.potential;
@@ -315,7 +315,7 @@ export function tieMarginal(w: World, s: State, sc: Scratch, i: number, j: numbe
   const value = (v: number): number => {
     const before = applyTieTrial(w, s, log, i, j, v, v - t0);
     refreshRows(w, s, lev, P, O, sc.base, i, j);
-    const total = utility(w, s, lev, P, O, i, sc.terms, sc.align) - sc.terms[cont];
+    const total = utility(w, s, lev, P, O, i, sc.terms, sc.align) - (withContinuity ? 0 : sc.terms[cont]);
     undoTieTrial(w, s, log, i, j, before);
     return total;
   };

@@ -218,7 +218,7 @@ export function effectivePolicy(w: { params: { warDrag: number } }, lev: Float64
   return lev[L.ru_econ_policy] * (1 - w.params.warDrag * lev[L.war]);
 }
 
-/** Japan's openness scales its trade with and demand from Russia (the one actor-specific lever). */
+/** Japan's openness scales its demand for Russian energy and its RFE yield (the one actor-specific lever). */
 export function opennessFactor(openness: number): number {
   return 0.5 + openness;
 }

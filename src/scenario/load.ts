@@ -1,7 +1,6 @@
 // Validate a scenario (parsed JSON or text) and compile it into the model's ModelSpec.
 // Every problem is reported with the path of the field it concerns; nothing throws past here.
 import type { z } from 'zod';
-import { buildWorld } from '../model/build';
 import { indicators as indicatorsOf, N_INDICATORS } from '../model/derive';
 import { LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
 import { createRng } from '../model/rng';
@@ -17,7 +16,7 @@ import {
 } from '../model/spec';
 import { conditionEnv } from '../model/step';
 import { parseQuarter } from '../model/time';
-import { initialState } from '../model/world';
+import { compileWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
 import { listProblems, oneLine } from './messages';
 import {
@@ -321,7 +320,8 @@ export function loadScenario(json: unknown): LoadResult {
   // An extra indicator must give a number on the scenario's own start (a division by zero, a log of a
   // negative number would otherwise print as NaN/null in every row).
   if (indicators.length > 0) {
-    const w = buildWorld(spec);
+    // The start's indicators need no calibration: the world's static arrays are enough.
+    const w = compileWorld(spec);
     const s = initialState(w, createRng(spec.seed).state());
     const env = conditionEnv(w, s, indicatorsOf(w, s, s.levers, s.trade, s.other, new Float64Array(N_INDICATORS)));
     indicators.forEach((x, k) => {

@@ -208,6 +208,8 @@ export class Run {
     this.world = 'spec' in spec && 'n' in spec ? spec : buildWorld(spec as ModelSpec);
     this.seed = opts.seed ?? this.world.spec.seed;
     this.pins = { ...(opts.pins ?? {}) };
+    const problem = checkPins(this.pins);
+    if (problem) throw new RangeError(problem);
     this.record = opts.record ?? true;
     this.dense = opts.denseSteps ?? DENSE_STEPS;
     this.every = Math.max(1, Math.floor(opts.keyframeEvery ?? KEYFRAME_EVERY));
@@ -323,6 +325,8 @@ export class Run {
    * pinned (events and decisions no longer move it), so the future is recomputed under the new value.
    */
   setLever(name: LeverName, value: number): void {
+    const problem = checkPins({ [name]: value });
+    if (problem) throw new RangeError(problem);
     const k = LEVER_INDEX[name];
     const s = cloneState(this.cur.state);
     s.levers[k] = value;

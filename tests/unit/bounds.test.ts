@@ -7,7 +7,7 @@ import { NonFiniteError } from '../../src/model/finite';
 import { GROWTH_STEPS, growthAt, RFE_STOCK_MAX } from '../../src/model/world';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
-import { STEPS_MAX } from '../../src/scenario/schema';
+import { AMOUNT_MIN, STEPS_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
 import { scenarioJson } from '../../src/ui/export';
 
@@ -36,6 +36,37 @@ describe('amounts in USD bn have an upper bound', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(field);
     expect(errors[0]).toMatch(/at most 100000|at most 10000/);
+  });
+});
+
+describe('an amount is 0 or at least AMOUNT_MIN', () => {
+  // Found while writing the bounds argument: a positive amount far below a dollar divides to NaN.
+  // RFE investment of 5e-324 made development NaN at step 1 (the stock's growth ratio overflowed), and
+  // an actor whose only trade was 5e-324 had a NaN utility once shrinking growth rounded it to 0.
+  it.each([
+    [
+      'RFE investment',
+      (s: Json) => ((s.rfe as { investment: Record<string, number> }).investment.CN = 5e-324),
+      /^rfe\.investment\.CN: /,
+    ],
+    ['otherTrade', (s: Json) => (s.actors[5].otherTrade = 5e-324), /^actors\[5\]\.otherTrade: /],
+    ['trade', (s: Json) => ((s.trade as Record<string, number>)['CN-RU'] = 1e-9), /^trade\.CN-RU: /],
+  ])('%s of a tiny positive amount is refused, naming the field', (_name, mutate, field) => {
+    const s = base();
+    mutate(s);
+    const errors = errorsOf(s);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(field);
+    expect(errors[0]).toMatch(`0 or at least ${AMOUNT_MIN}`);
+  });
+
+  it('0 and AMOUNT_MIN itself are accepted', () => {
+    for (const v of [0, AMOUNT_MIN]) {
+      const s = base();
+      s.actors[5].otherTrade = v;
+      (s.rfe as { investment: Record<string, number> }).investment.CN = v;
+      expect(errorsOf(s)).toEqual([]);
+    }
   });
 });
 
@@ -154,5 +185,23 @@ describe('long runs stay finite and in range', () => {
     run.runTo(STEPS_MAX);
     check(run);
     expect(Math.max(...run.state.rfe)).toBe(RFE_STOCK_MAX);
+  });
+});
+
+describe('the Run API checks the levers it is given', () => {
+  const spec = () => {
+    const r = loadScenario(base());
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    return r.spec;
+  };
+  // Pins and setLever values went into the model unchecked: war = 1e308 through the API.
+  it('pins and lever changes out of range are refused with the lever and its range named', () => {
+    expect(() => new Run(spec(), { pins: { war: 1e308 } })).toThrow(/^war=1e\+308 is out of range 0\.\.1$/);
+    expect(() => new Run(spec(), { pins: { beta: Number.NaN } })).toThrow(/^beta=NaN is out of range 0\.\.50$/);
+    const run = new Run(spec());
+    expect(() => run.setLever('noise', 0.3)).toThrow(/^noise=0\.3 is out of range 0\.\.0\.2$/);
+    expect(() => run.setLever('sanctions', Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    run.setLever('noise', 0.2);
+    expect(run.state.levers[9]).toBe(0.2);
   });
 });

@@ -2,10 +2,10 @@
 // lever changes, and the CLI accepts every command it builds and prints the hash the app shows.
 import { describe, expect, it } from 'vitest';
 import { reproduce } from '../../src/app/reproduce';
-import { main } from '../../src/cli/cli';
 import { loadPreset } from '../../src/scenario/presets';
 import { runCommandLine } from '../../src/sim/command';
 import { type LeverChange, runWithChanges } from '../../src/sim/replay';
+import { callCli } from './harness';
 
 const START = 2022 * 4;
 
@@ -18,15 +18,10 @@ function spec() {
 /** Run a command line as the CLI would (its words after `npm run --silent sim --`). */
 function hashPrinted(command: string): string {
   const words = command.replace(/^npm run --silent sim -- /, '').split(' ');
-  let out = '';
-  let err = '';
-  const code = main(words, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  expect(err, command).toBe('');
-  expect(code).toBe(0);
-  return JSON.parse(out).hash;
+  const r = callCli(undefined, words);
+  expect(r.err, command).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out).hash;
 }
 
 describe('the footer command', () => {
