@@ -28,7 +28,11 @@ function calibrateContinuity(world: World): void {
   s.levers.set(w.levers0);
   const sc = makeScratch(w);
   computePotentials(w, s, s.levers, sc.potential, sc.otherPotential, sc.base);
-  const kappa = (i: number) => w.weights[i * N_TERMS + TERM_INDEX.continuity];
+  // A weight below 1e-6 counts as none: dividing a slope by it would send the reference past any bound.
+  const kappa = (i: number) => {
+    const k = w.weights[i * N_TERMS + TERM_INDEX.continuity];
+    return k < 1e-6 ? 0 : k;
+  };
   for (let i = 0; i < n; i++) {
     const k = kappa(i);
     if (k === 0) continue;
