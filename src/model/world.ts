@@ -224,7 +224,9 @@ export function buildWorld(spec: ModelSpec): World {
   const pinned = new Uint8Array(N_LEVERS);
   for (const name of LEVER_NAMES) if (spec.pinned[name] !== undefined) pinned[LEVER_INDEX[name]] = 1;
 
-  const partial: Omit<World, 'ruFactor0' | 'ruOtherFactor0' | 'energyCap0' | 'growthMemo'> = {
+  // One object literal with every field, so every World shares one hidden class: a spread made each
+  // World a shape of its own, and code that met several Worlds (the app, a bench, a band) deoptimised.
+  const w: World = {
     spec,
     n,
     ids,
@@ -258,14 +260,17 @@ export function buildWorld(spec: ModelSpec): World {
     decision,
     levers0,
     pinned,
+    ruFactor0: new Float64Array(n),
+    // A double from the start (not the small integer 1), so setting it below keeps the field's representation.
+    ruOtherFactor0: Number.NaN,
+    energyCap0: new Float64Array(N_BUYERS),
+    growthMemo: [],
   };
-  const ruFactor0 = new Float64Array(n);
-  const energyCap0 = new Float64Array(N_BUYERS);
-  const w = { ...partial, ruFactor0, ruOtherFactor0: 1, energyCap0, growthMemo: [] } as World;
-  for (let j = 0; j < n; j++) ruFactor0[j] = ruDyadFactor(w, levers0, j);
-  const ruOtherFactor0 = ruOtherFactor(w, levers0);
-  for (let b = 0; b < N_BUYERS; b++) energyCap0[b] = rawEnergyCap(w, levers0, b);
-  return { ...partial, ruFactor0, ruOtherFactor0, energyCap0, growthMemo: [] };
+  // The calibration factors read the world itself (at levers0); they are filled in once, here.
+  for (let j = 0; j < n; j++) w.ruFactor0[j] = ruDyadFactor(w, levers0, j);
+  (w as { ruOtherFactor0: number }).ruOtherFactor0 = ruOtherFactor(w, levers0);
+  for (let b = 0; b < N_BUYERS; b++) w.energyCap0[b] = rawEnergyCap(w, levers0, b);
+  return w;
 }
 
 /** Lever-dependent factor on Russia's trade with partner j: sanctions, policy, Japan's openness. */
