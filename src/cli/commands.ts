@@ -168,7 +168,8 @@ export function ensembleCommand(v: Values, ctx: CommandContext): CommandOutput {
   if (fmt === 'json') return { text: json(v, res), out: out(v) };
 
   const header = ['t', 'date'];
-  for (const m of res.metrics) header.push(`${m}_mean`, `${m}_q05`, `${m}_q50`, `${m}_q95`);
+  const stats = ['mean', 'sd', 'q05', 'q25', 'q50', 'q75', 'q95'] as const;
+  for (const m of res.metrics) for (const x of stats) header.push(`${m}_${x}`);
   for (const c of CONFIGS) header.push(`share_${c}`);
   const lines = [
     csvComment({
@@ -179,6 +180,7 @@ export function ensembleCommand(v: Values, ctx: CommandContext): CommandOutput {
       steps: n,
       start: formatQuarter(spec.start),
       pinned: pinsText(canonicalPins(spec.pinned, pins)),
+      quantiles: res.quantiles.method,
     }),
     csvRow(header),
   ];
@@ -186,7 +188,7 @@ export function ensembleCommand(v: Values, ctx: CommandContext): CommandOutput {
     const row: (string | number)[] = [st.t, st.date];
     for (const m of res.metrics) {
       const q = st.metrics[m];
-      row.push(q.mean, q.q05, q.q50, q.q95);
+      for (const x of stats) row.push(q[x]);
     }
     for (const c of CONFIGS) row.push(st.configs[c]);
     lines.push(csvRow(row));
