@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LEVER_NAMES, LEVERS } from '../model/levers';
 import { DEFAULT_PARAMS, ENERGY_BUYERS, TERM_NAMES } from '../model/spec';
+import { paramRange } from './paramRanges';
 
 const id = z
   .string()
@@ -18,23 +19,13 @@ const leverShape = Object.fromEntries(
 ) as Record<(typeof LEVER_NAMES)[number], z.ZodOptional<z.ZodNumber>>;
 const leverValues = z.strictObject(leverShape);
 
-/** Upper bounds of the model parameters that are not shares or rates in 0..1. */
-const PARAM_MAX: Partial<Record<keyof typeof DEFAULT_PARAMS, number>> = {
-  horizon: 40,
-  tradeTieElasticity: 5,
-  diversionCap: 10,
-  heider: 5,
-  investStep: 10,
-  energyWeight: 5,
-  capitalCost: 5,
-};
 const paramShape = Object.fromEntries(
   Object.keys(DEFAULT_PARAMS).map((k) => [
     k,
     z
       .number()
-      .min(0)
-      .max(PARAM_MAX[k as keyof typeof DEFAULT_PARAMS] ?? 1)
+      .min(paramRange(k as keyof typeof DEFAULT_PARAMS).min)
+      .max(paramRange(k as keyof typeof DEFAULT_PARAMS).max)
       .optional(),
   ]),
 ) as Record<keyof typeof DEFAULT_PARAMS, z.ZodOptional<z.ZodNumber>>;
