@@ -274,18 +274,26 @@ export interface SweepRow {
   means: Record<string, number>;
 }
 
-/** One value of a sweep: the ensemble mean of every metric at the horizon, seeds summed in order. */
-export function sweepRow(world: World, lever: keyof Pins, value: number, opts: SeedsOptions): SweepRow {
-  const names = metricNames(world);
-  const sums = new Float64Array(names.length);
+/** One value of a sweep: the ensemble mean of every metric at the horizon (seeds summed in order). */
+export function sweepSums(world: World, lever: keyof Pins, value: number, opts: SeedsOptions): Float64Array {
+  const means = new Float64Array(metricNames(world).length);
   horizonValues(world, { ...opts, pins: { ...(opts.pins ?? {}), [lever]: value } }, (_seed, v) => {
-    for (let k = 0; k < sums.length; k++) sums[k] += v[k];
+    for (let k = 0; k < means.length; k++) means[k] += v[k];
   });
-  const means: Record<string, number> = {};
+  for (let k = 0; k < means.length; k++) means[k] /= opts.seeds;
+  return means;
+}
+
+export function sweepRow(world: World, lever: keyof Pins, value: number, opts: SeedsOptions): SweepRow {
+  return { value, means: namedMeans(metricNames(world), sweepSums(world, lever, value, opts)) };
+}
+
+export function namedMeans(names: readonly string[], means: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
   names.forEach((name, k) => {
-    means[name] = sums[k] / opts.seeds;
+    out[name] = means[k];
   });
-  return { value, means };
+  return out;
 }
 
 /** A one-lever BehaviorSpace: the ensemble mean of every metric at the horizon for each value. */

@@ -3,8 +3,10 @@
 // block or point index, never by arrival, so the numbers are the same for any number of workers
 // (tests/unit/pool.test.ts). A job can be cancelled (AbortSignal): its queued tasks are dropped and its
 // late replies ignored, so a stale result never comes back.
+import type { LeverName } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import { buildWorld, type World } from '../model/world';
+import type { SeedsOptions } from './ensemble';
 import { metricNames } from './lean';
 import { type PlainSpec, toPlainSpec } from './plain';
 import type { Design } from './sensitivity';
@@ -43,8 +45,8 @@ interface Job {
   plain: PlainSpec;
   /** Slots that hold this job's state (got its init). */
   inited: Set<number>;
-  /** The message that sets a worker up for this job (its id given). */
-  init: (id: number) => Request;
+  /** The message that sets a worker up for this job (its id given), if it needs one. */
+  init: (id: number) => Request | null;
   tasks: Request[];
   outstanding: number;
   done: number;
@@ -154,6 +156,40 @@ export class Pool {
     });
   }
 
+  /** Sweep rows (the ensemble means at the horizon), one task per value; each equals sweepSums. */
+  async sweep(
+    spec: ModelSpec,
+    lever: LeverName,
+    values: readonly { index: number; value: number }[],
+    seeds: SeedsOptions,
+    opts: JobOptions = {},
+  ): Promise<Float64Array[]> {
+    const { key } = keyOf(spec);
+    const out: Float64Array[] = new Array(values.length);
+    const at = new Map(values.map((v, k) => [v.index, k]));
+    const tasks: Request[] = values.map((v) => ({
+      type: 'sweep',
+      job: 0,
+      key,
+      index: v.index,
+      lever,
+      value: v.value,
+      opts: seeds,
+    }));
+    return new Promise<Float64Array[]>((resolve, reject) => {
+      const job = this.job(spec, opts, reject, {
+        init: () => null,
+        tasks,
+        onReply: (r) => {
+          if (r.type !== 'sweep') return;
+          out[at.get(r.index) ?? -1] = r.means;
+          if (this.progress(job) && job.done === job.total) this.finish(job, () => resolve(out));
+        },
+      });
+      if (tasks.length === 0) this.finish(job, () => resolve(out));
+    });
+  }
+
   close(): void {
     this.closed = true;
     for (const j of [...this.jobs.values()]) this.abort(j, new Error('the pool was closed'));
@@ -257,7 +293,8 @@ export class Pool {
         const slot = this.slots[best];
         if (!job.inited.has(best)) {
           this.ensureSpec(best, job);
-          slot.port.send(job.init(job.id));
+          const init = job.init(job.id);
+          if (init) slot.port.send(init);
           job.inited.add(best);
         }
         slot.busy++;
@@ -269,7 +306,7 @@ export class Pool {
 
   private reply(s: number, r: Reply): void {
     const slot = this.slots[s];
-    if (r.type === 'block' || r.type === 'points' || r.type === 'error') slot.busy = Math.max(0, slot.busy - 1);
+    if (r.type !== 'histograms') slot.busy = Math.max(0, slot.busy - 1);
     const job = this.jobs.get(r.job);
     if (job) {
       if (r.type === 'error') this.abort(job, new Error(r.message));

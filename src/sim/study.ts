@@ -53,6 +53,8 @@ export interface StudyPlan {
   inputs: StudyInput[];
   /** Inputs left out because their range is a point (a parameter at 0 has no +-25%). */
   fixed: string[];
+  /** Levers pinned at every point (--set), besides the lever inputs. */
+  pins: Pins;
   /** Sobol': base points N; Morris: trajectories r; OAT: unused (1 + 2k points). */
   samples: number;
   seeds: number;
@@ -170,7 +172,7 @@ export function applyPoint(
 /** Outputs of points from..to-1 of the design: the metric at the horizon, averaged over the seeds. */
 export function evaluatePoints(
   spec: ModelSpec,
-  plan: Pick<StudyPlan, 'inputs' | 'metric' | 'seeds' | 'seedStart' | 'steps'>,
+  plan: Pick<StudyPlan, 'inputs' | 'metric' | 'seeds' | 'seedStart' | 'steps' | 'pins'>,
   design: Design,
   from: number,
   to: number,
@@ -185,7 +187,7 @@ export function evaluatePoints(
       metric = metricNames(world).indexOf(plan.metric);
       if (metric < 0) throw new Error(`unknown indicator "${plan.metric}"`);
     }
-    const runner = new LeanRunner(world, { pins, steps: plan.steps });
+    const runner = new LeanRunner(world, { pins: { ...plan.pins, ...pins }, steps: plan.steps });
     let sum = 0;
     for (let r = 0; r < plan.seeds; r++) {
       runner.run(plan.seedStart + r, (t, v) => {
@@ -223,6 +225,7 @@ export interface StudyResult {
   samples: number;
   evaluations: number;
   designSeed: number;
+  pins: Pins;
   /** Variance of the output over the base points (Sobol'), or its value with every input at base (OAT). */
   variance?: number;
   base?: number;
@@ -247,6 +250,7 @@ export function analyse(plan: StudyPlan, y: Float64Array): StudyResult {
     samples: plan.samples,
     evaluations: design.count,
     designSeed: plan.designSeed,
+    pins: plan.pins,
     fixed: plan.fixed,
   };
   const boot = { bootstrap: plan.bootstrap, seed: plan.designSeed };
@@ -285,6 +289,7 @@ export interface StudyOptions {
   steps?: number;
   designSeed?: number;
   bootstrap?: number;
+  pins?: Pins;
 }
 
 export function studyPlan(spec: ModelSpec, o: StudyOptions): StudyPlan {
@@ -293,6 +298,9 @@ export function studyPlan(spec: ModelSpec, o: StudyOptions): StudyPlan {
     throw new Error(`unknown indicator "${o.metric}" (indicators, the scenario's own, or a tie such as CN-RU)`);
   }
   const { inputs, fixed } = studyInputs(spec, o.inputs, o.ranges);
+  for (const name of Object.keys(o.pins ?? {})) {
+    if (inputs.some((i) => i.name === name)) throw new Error(`--set ${name}: it is one of the study's inputs`);
+  }
   const steps = o.steps ?? spec.steps;
   const samples = o.method === 'oat' ? 0 : (o.samples ?? STUDY_DEFAULTS[o.method]);
   if (o.method === 'sobol' && saltelliStride(inputs.length) * samples > 50_000_000) {
@@ -305,6 +313,7 @@ export function studyPlan(spec: ModelSpec, o: StudyOptions): StudyPlan {
     metric: o.metric,
     inputs,
     fixed,
+    pins: { ...(o.pins ?? {}) },
     samples,
     seeds: o.seeds ?? STUDY_DEFAULTS.seeds,
     seedStart: o.seedStart ?? 1,

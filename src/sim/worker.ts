@@ -2,8 +2,10 @@
 // keeps the scenarios it was sent (as plain data, recompiled without zod or mathjs), runs blocks of an
 // ensemble's seeds or points of a sensitivity study, and answers with typed arrays. The pool
 // (pool.ts) decides what runs where; nothing here depends on which worker gets which task.
+import type { LeverName } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import { buildWorld, type World } from '../model/world';
+import { type SeedsOptions, sweepSums } from './ensemble';
 import { fromPlainSpec, type PlainSpec } from './plain';
 import type { Design } from './sensitivity';
 import { type BlockResult, type EnsemblePlan, EnsembleWorkerCore, type HistogramPart } from './stream';
@@ -17,12 +19,14 @@ export type Request =
   | { type: 'histograms'; job: number }
   | { type: 'study'; job: number; key: number; plan: StudyPlan }
   | { type: 'points'; job: number; from: number; to: number }
+  | { type: 'sweep'; job: number; key: number; index: number; lever: LeverName; value: number; opts: SeedsOptions }
   | { type: 'drop'; job: number };
 
 export type Reply =
   | { type: 'block'; job: number; result: BlockResult }
   | { type: 'histograms'; job: number; part: HistogramPart | null }
   | { type: 'points'; job: number; from: number; y: Float64Array }
+  | { type: 'sweep'; job: number; index: number; means: Float64Array }
   | { type: 'error'; job: number; message: string };
 
 /** Buffers a reply can hand over instead of copying. */
@@ -42,6 +46,7 @@ export function transferables(r: Reply): ArrayBuffer[] {
     add(r.part.max);
     add(r.part.nan);
   } else if (r.type === 'points') add(r.y);
+  else if (r.type === 'sweep') add(r.means);
   return out;
 }
 
@@ -104,6 +109,10 @@ export class WorkerHandler {
         const s = this.studies.get(m.job);
         if (!s) throw new Error(`worker: no study ${m.job}`);
         return { type: 'points', job: m.job, from: m.from, y: evaluatePoints(s.spec, s.plan, s.design, m.from, m.to) };
+      }
+      case 'sweep': {
+        const world = this.scenario(m.key).world;
+        return { type: 'sweep', job: m.job, index: m.index, means: sweepSums(world, m.lever, m.value, m.opts) };
       }
       case 'drop':
         this.ensembles.delete(m.job);
