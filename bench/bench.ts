@@ -3,15 +3,21 @@
 // CPU times are process.cpuUsage (this process) or /proc/self/stat (children); every figure is a
 // median of repetitions. `npm run bench -- --quick` takes fewer repetitions.
 
+import { spawnSync } from 'node:child_process';
 import { makeScratch } from '../src/model/derive';
 import { createRng } from '../src/model/rng';
 import type { ModelSpec } from '../src/model/spec';
 import { applyEvents, step } from '../src/model/step';
 import { buildWorld, initialState, type World } from '../src/model/world';
 import { loadPreset } from '../src/scenario/presets';
-import { ensemble } from '../src/sim/ensemble';
+import { LeanRunner } from '../src/sim/lean';
+import { cores, nodePool } from '../src/sim/nodePool';
 import { Run } from '../src/sim/run';
-import { childTiming, emit, median, timed } from './lib';
+import { streamEnsemble } from '../src/sim/stream';
+import { studyDesign, studyPlan } from '../src/sim/study';
+import { hasChromium, withPoolPage } from '../tools/browser-pool';
+import { workerBundle } from '../tools/worker-size';
+import { childTiming, emit, median, timed, timedAsync } from './lib';
 import { widerRoster } from './roster';
 
 const quick = process.argv.includes('--quick');
@@ -90,18 +96,37 @@ if (want('steps_per_sec_30')) {
 }
 
 if (want('ensemble_1000_ms')) {
-  ensemble(spec, { seeds: 100, steps: STEPS });
+  // One thread: the streaming ensemble in this process, as `--workers 1` runs it.
+  const world = buildWorld(spec);
+  const plan = { seeds: 1000, seedStart: 1, steps: STEPS };
+  streamEnsemble(world, { ...plan, seeds: 100 });
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let k = 0; k < (quick ? 2 : 5); k++) {
-    const t = timed(() => ensemble(spec, { seeds: 1000, steps: STEPS }));
+    const t = timed(() => streamEnsemble(world, plan));
     wall.push(t.wallMs);
     cpu.push(t.cpuMs);
   }
   emit('ensemble_1000_ms', median(wall), 'ms', {
     workers: 1,
     cpu_ms: median(cpu),
-    how: `1000 seeds x ${STEPS} steps of ${SCENARIO} in this (warm) process, wall time, median`,
+    how: `1000 seeds x ${STEPS} steps of ${SCENARIO}, streamed in this (warm) process, wall time, median`,
+  });
+  // Every core: the worker pool, warmed by one ensemble first.
+  const pool = nodePool(cores());
+  await pool.ensemble(spec, plan);
+  wall.length = 0;
+  cpu.length = 0;
+  for (let k = 0; k < (quick ? 2 : 5); k++) {
+    const t = await timedAsync(() => pool.ensemble(spec, plan));
+    wall.push(t.wallMs);
+    cpu.push(t.cpuMs);
+  }
+  pool.close();
+  emit('ensemble_1000_ms', median(wall), 'ms', {
+    workers: cores(),
+    cpu_ms_main_thread_and_workers: median(cpu),
+    how: `the same on a warm pool of ${cores()} worker threads, wall time, median`,
   });
 }
 
@@ -125,19 +150,52 @@ if (want('bytes_per_step')) {
       how: `growth of heap + external memory over a ${long}-step Run after GC, per step`,
     });
     if (run.computed !== long) throw new Error('the run did not reach its horizon');
+    // The ensemble path: one state stepped in place, metrics read into one array.
+    const runner = new LeanRunner(w, { steps: long });
+    runner.run(3, () => {});
+    gc();
+    const b2 = used();
+    let sum = 0;
+    runner.run(4, (_t, v) => {
+      sum += v[0];
+    });
+    gc();
+    emit('bytes_per_step', (used() - b2) / long, 'B', {
+      path: 'LeanRunner (ensembles, sweeps, studies)',
+      how: `the same over a ${long}-step seed stepped in place (the World's growth memo is already filled)`,
+      checksum: Number.isFinite(sum),
+    });
   }
 }
 
-const CLI = ['node_modules/.bin/tsx', 'src/cli/main.ts'];
+// The CLI from its bundle, as `npm run sim` runs it (built first if the sources changed).
+const wantsCli = ['cli_help_ms', 'cli_run_ms', 'cli_ensemble_1000_ms', 'cli_help_npm_ms'].some(want);
+if (wantsCli) {
+  const b = spawnSync(process.execPath, ['tools/sim.mjs', '--build-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (b.status !== 0) throw new Error('building the CLI failed');
+}
+const CLI = [process.execPath, 'dist-cli/main.mjs'];
+const cliName = 'node dist-cli/main.mjs';
 
 if (want('cli_help_ms')) {
-  const t = childTiming(CLI[0], [...CLI.slice(1), '--help'], quick ? 2 : 5, 1);
-  emit('cli_help_ms', t.cpuMs, 'ms', { wall_ms: t.wallMs, how: `${CLI.join(' ')} --help, CPU time, median` });
+  const t = childTiming(CLI[0], [...CLI.slice(1), '--help'], quick ? 2 : 5, 4);
+  emit('cli_help_ms', t.cpuMs, 'ms', { wall_ms: t.wallMs, how: `${cliName} --help, CPU time, median` });
+}
+
+if (want('cli_help_npm_ms')) {
+  const t = childTiming('npm', ['run', '--silent', 'sim', '--', '--help'], quick ? 2 : 3, 2);
+  emit('cli_help_npm_ms', t.cpuMs, 'ms', {
+    wall_ms: t.wallMs,
+    how: 'npm run --silent sim -- --help (npm itself, the staleness check, the bundle), CPU time, median',
+  });
 }
 
 if (want('cli_run_ms')) {
-  const t = childTiming(CLI[0], [...CLI.slice(1), 'run', '--scenario', SCENARIO, '--seed', '1'], quick ? 2 : 5, 1);
-  emit('cli_run_ms', t.cpuMs, 'ms', { wall_ms: t.wallMs, how: `${CLI.join(' ')} run (one seed), CPU time, median` });
+  const t = childTiming(CLI[0], [...CLI.slice(1), 'run', '--scenario', SCENARIO, '--seed', '1'], quick ? 2 : 5, 4);
+  emit('cli_run_ms', t.cpuMs, 'ms', {
+    wall_ms: t.wallMs,
+    how: `${cliName} run --scenario ${SCENARIO} (one seed, JSON with every move), CPU time, median`,
+  });
 }
 
 if (want('cli_ensemble_1000_ms')) {
@@ -149,10 +207,62 @@ if (want('cli_ensemble_1000_ms')) {
   );
   emit('cli_ensemble_1000_ms', t.wallMs, 'ms', {
     cpu_ms: t.cpuMs,
-    how: `${CLI.join(' ')} ensemble --seeds 1000, end to end, wall time, median`,
+    workers: cores(),
+    how: `${cliName} ensemble --scenario ${SCENARIO} --seeds 1000, end to end, wall time, median`,
   });
 }
 
-if (want('sobol_ms')) emit('sobol_ms', null, 'ms', { reason: 'no sensitivity command yet' });
+if (want('sobol_ms')) {
+  // The default study: every substantive lever and parameter, default samples and seeds, all cores.
+  const plan = studyPlan(spec, { method: 'sobol', metric: 'ru_dependence_on_cn' });
+  const pool = nodePool(cores());
+  const points = studyDesign(plan).count;
+  const t = await timedAsync(() => pool.study(spec, plan));
+  pool.close();
+  emit('sobol_ms', t.wallMs, 'ms', {
+    workers: cores(),
+    inputs: plan.inputs.length,
+    samples: plan.samples,
+    points,
+    runs: points * plan.seeds,
+    how: `sensitivity --scenario ${SCENARIO} --indicator ru_dependence_on_cn --method sobol (defaults), one run, wall time`,
+  });
+}
+
+if (want('worker_kb_gz')) {
+  const b = await workerBundle();
+  emit('worker_kb_gz', b.gzipBytes / 1024, 'kB', {
+    raw_kb: b.bytes / 1024,
+    how: 'src/sim/webWorker.ts built alone by vite (ES module, minified), gzip -9',
+  });
+}
+
+if (want('band_200_pool_ms')) {
+  if (!hasChromium()) emit('band_200_pool_ms', null, 'ms', { reason: 'no Chromium at /usr/bin/chromium' });
+  else {
+    const plan = {
+      seeds: 200,
+      seedStart: 1,
+      steps: STEPS,
+      metrics: ['ru_dependence_on_cn', 'ru_autonomy', 'ru_negotiating_space', 'CN-US', 'RU-US', 'CN-RU'],
+    };
+    const ms = await withPoolPage((page) =>
+      page.evaluate(
+        ({ plan, n }) =>
+          (
+            window as unknown as {
+              poolCheck: { timeBands(id: string, p: typeof plan, w: number, n: number): Promise<number[]> };
+            }
+          ).poolCheck.timeBands('post-ukraine', plan, navigator.hardwareConcurrency || 2, n),
+        { plan, n: quick ? 5 : 20 },
+      ),
+    );
+    emit('band_200_pool_ms', median(ms), 'ms', {
+      workers: 'navigator.hardwareConcurrency',
+      how: `headless Chromium, warm Web Worker pool: request to statistics of 200 seeds x ${STEPS} steps, 6 charted metrics, median of ${ms.length} (no drawing)`,
+    });
+  }
+}
+
 if (want('band_200_ms'))
   emit('band_200_ms', null, 'ms', { reason: 'the 200-seed band is not wired into the app yet (tests/e2e)' });

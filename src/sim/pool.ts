@@ -141,10 +141,26 @@ export class Pool {
     const y = new Float64Array(to - from);
     const chunk = Math.max(1, Math.min(64, Math.ceil((to - from) / (this.slots.length * 8))));
     const tasks: Request[] = [];
-    for (let p = from; p < to; p += chunk) tasks.push({ type: 'points', job: 0, from: p, to: Math.min(to, p + chunk) });
+    // Each task carries its rows of the design, so workers need none of the design's code.
+    for (let p = from; p < to; p += chunk) {
+      const rows = design.rows.slice(p * design.k, Math.min(to, p + chunk) * design.k);
+      tasks.push({ type: 'points', job: 0, from: p, rows, k: design.k });
+    }
     return new Promise<Float64Array>((resolve, reject) => {
       const job = this.job(spec, opts, reject, {
-        init: (id) => ({ type: 'study', job: id, key, plan }),
+        init: (id) => ({
+          type: 'study',
+          job: id,
+          key,
+          plan: {
+            inputs: plan.inputs,
+            metric: plan.metric,
+            seeds: plan.seeds,
+            seedStart: plan.seedStart,
+            steps: plan.steps,
+            pins: plan.pins,
+          },
+        }),
         tasks,
         onReply: (r) => {
           if (r.type !== 'points') return;
@@ -299,7 +315,7 @@ export class Pool {
         }
         slot.busy++;
         job.outstanding++;
-        slot.port.send(task);
+        slot.port.send(task, task.type === 'points' ? [task.rows.buffer as ArrayBuffer] : undefined);
       }
     }
   }

@@ -51,7 +51,11 @@ const JOE_KUO =
 
 export const MAX_SOBOL_DIMS = 128;
 
-const DIRECTIONS: readonly Uint32Array[] = (() => {
+let table: readonly Uint32Array[] | null = null;
+
+/** Direction numbers, 32 per dimension; built on first use, so a bundle that never draws points drops them. */
+function directions(): readonly Uint32Array[] {
+  if (table) return table;
   const all = [Uint32Array.from({ length: 32 }, (_, j) => (1 << (31 - j)) >>> 0)];
   for (const row of JOE_KUO.split('|')) {
     const [s, a, ...m] = row.split(' ').map(Number);
@@ -67,8 +71,9 @@ const DIRECTIONS: readonly Uint32Array[] = (() => {
     }
     all.push(v);
   }
+  table = all;
   return all;
-})();
+}
 
 /**
  * The first `n` points of a `dims`-dimensional Sobol' sequence, row-major (n x dims), each coordinate
@@ -78,8 +83,9 @@ export function sobolPoints(n: number, dims: number, shift?: Uint32Array): Float
   if (dims > MAX_SOBOL_DIMS) throw new Error(`Sobol' points: at most ${MAX_SOBOL_DIMS} dimensions, asked ${dims}`);
   if (n > 2147483648) throw new Error("Sobol' points: at most 2^31 points");
   const out = new Float64Array(n * dims);
+  const dirs = directions();
   for (let d = 0; d < dims; d++) {
-    const v = DIRECTIONS[d];
+    const v = dirs[d];
     const sh = shift ? shift[d] : 0;
     for (let i = 0; i < n; i++) {
       let x = 0;

@@ -172,16 +172,23 @@ export function applyPoint(
 /** Outputs of points from..to-1 of the design: the metric at the horizon, averaged over the seeds. */
 export function evaluatePoints(
   spec: ModelSpec,
-  plan: Pick<StudyPlan, 'inputs' | 'metric' | 'seeds' | 'seedStart' | 'steps' | 'pins'>,
+  plan: PointPlan,
   design: Design,
   from: number,
   to: number,
 ): Float64Array {
-  const k = design.k;
-  const out = new Float64Array(to - from);
+  return evaluateRows(spec, plan, design.rows.subarray(from * design.k, to * design.k), design.k);
+}
+
+export type PointPlan = Pick<StudyPlan, 'inputs' | 'metric' | 'seeds' | 'seedStart' | 'steps' | 'pins'>;
+
+/** Outputs of points given as rows (count x k): what a worker runs, without the design's code. */
+export function evaluateRows(spec: ModelSpec, plan: PointPlan, rows: Float64Array, k: number): Float64Array {
+  const count = rows.length / k;
+  const out = new Float64Array(count);
   let metric = -1;
-  for (let p = from; p < to; p++) {
-    const { spec: s, pins } = applyPoint(spec, plan.inputs, design.rows.subarray(p * k, (p + 1) * k));
+  for (let p = 0; p < count; p++) {
+    const { spec: s, pins } = applyPoint(spec, plan.inputs, rows.subarray(p * k, (p + 1) * k));
     const world = buildWorld(s);
     if (metric < 0) {
       metric = metricNames(world).indexOf(plan.metric);
@@ -194,7 +201,7 @@ export function evaluatePoints(
         if (t === plan.steps) sum += v[metric];
       });
     }
-    out[p - from] = sum / plan.seeds;
+    out[p] = sum / plan.seeds;
   }
   return out;
 }

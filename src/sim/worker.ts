@@ -7,9 +7,8 @@ import type { ModelSpec } from '../model/spec';
 import { buildWorld, type World } from '../model/world';
 import { type SeedsOptions, sweepSums } from './ensemble';
 import { fromPlainSpec, type PlainSpec } from './plain';
-import type { Design } from './sensitivity';
 import { type BlockResult, type EnsemblePlan, EnsembleWorkerCore, type HistogramPart } from './stream';
-import { evaluatePoints, type StudyPlan, studyDesign } from './study';
+import { evaluateRows, type PointPlan } from './study';
 
 export type Request =
   | { type: 'spec'; key: number; plain: PlainSpec }
@@ -17,8 +16,8 @@ export type Request =
   | { type: 'ensemble'; job: number; key: number; plan: EnsemblePlan }
   | { type: 'block'; job: number; block: number }
   | { type: 'histograms'; job: number }
-  | { type: 'study'; job: number; key: number; plan: StudyPlan }
-  | { type: 'points'; job: number; from: number; to: number }
+  | { type: 'study'; job: number; key: number; plan: PointPlan }
+  | { type: 'points'; job: number; from: number; rows: Float64Array; k: number }
   | { type: 'sweep'; job: number; key: number; index: number; lever: LeverName; value: number; opts: SeedsOptions }
   | { type: 'drop'; job: number };
 
@@ -52,8 +51,7 @@ export function transferables(r: Reply): ArrayBuffer[] {
 
 interface StudyJob {
   spec: ModelSpec;
-  plan: StudyPlan;
-  design: Design;
+  plan: PointPlan;
 }
 
 export class WorkerHandler {
@@ -102,13 +100,13 @@ export class WorkerHandler {
       }
       case 'study': {
         const spec = this.scenario(m.key).spec;
-        this.studies.set(m.job, { spec, plan: m.plan, design: studyDesign(m.plan) });
+        this.studies.set(m.job, { spec, plan: m.plan });
         return null;
       }
       case 'points': {
         const s = this.studies.get(m.job);
         if (!s) throw new Error(`worker: no study ${m.job}`);
-        return { type: 'points', job: m.job, from: m.from, y: evaluatePoints(s.spec, s.plan, s.design, m.from, m.to) };
+        return { type: 'points', job: m.job, from: m.from, y: evaluateRows(s.spec, s.plan, m.rows, m.k) };
       }
       case 'sweep': {
         const world = this.scenario(m.key).world;
