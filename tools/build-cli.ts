@@ -22,6 +22,7 @@ function presetsModule(): string {
     files[id] = r.file;
   }
   return `import { fromPlainSpec } from ${JSON.stringify(src('sim/plain.ts'))};
+import { failed } from ${JSON.stringify(src('cli/lazyLoad.ts'))};
 const PLAIN = ${JSON.stringify(plain)};
 const FILES = ${JSON.stringify(files)};
 export const PRESET_IDS = ${JSON.stringify(PRESET_IDS)};
@@ -30,7 +31,7 @@ export function loadPreset(id) {
   let r = cache.get(id);
   if (!r) {
     r = PLAIN[id] === undefined
-      ? { ok: false, errors: [\`unknown scenario "\${id}" (presets: \${PRESET_IDS.join(', ')})\`] }
+      ? failed([\`unknown scenario "\${id}" (presets: \${PRESET_IDS.join(', ')})\`])
       : { ok: true, spec: fromPlainSpec(PLAIN[id]), file: FILES[id] };
     cache.set(id, r);
   }
@@ -54,6 +55,13 @@ function lazyScenarios(): Plugin {
     },
     load(id) {
       return id === PRESETS_ID ? presetsModule() : null;
+    },
+    transform(code, id) {
+      // cli.ts finds a preset's file from its own place (src/cli); the bundle sits one folder higher.
+      if (id !== src('cli/cli.ts')) return null;
+      if (!code.includes('../../scenarios/'))
+        throw new Error('cli.ts no longer names ../../scenarios/: update build-cli');
+      return code.replaceAll('../../scenarios/', '../scenarios/');
     },
   };
 }

@@ -3,7 +3,8 @@
 import { LEVERS, type LeverName } from '../model/levers';
 import type { TermName } from '../model/spec';
 import { formatQuarter } from '../model/time';
-import { parseScenarioText } from '../scenario/load';
+import { decodeScenarioBytes, FILE_BYTES_MAX } from '../scenario/decode';
+import { failed, parseScenarioText } from '../scenario/load';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenario/presets';
 import { BAND_SEEDS, type BandResult } from '../sim/band';
 import type { StepRecord } from '../sim/run';
@@ -707,7 +708,12 @@ export class App {
     const input = this.el<HTMLInputElement>('file-input');
     input.addEventListener('change', () => {
       const f = input.files?.[0];
-      if (f) void f.text().then((text) => this.importText(text, f.name));
+      // At most one byte past the limit is read: the shared decoder refuses the rest, as the CLI does.
+      if (f)
+        void f
+          .slice(0, FILE_BYTES_MAX + 1)
+          .arrayBuffer()
+          .then((b) => this.importText(new Uint8Array(b), f.name));
       input.value = '';
     });
   }
@@ -719,12 +725,14 @@ export class App {
   }
 
   /** Validate an imported scenario: on error, list the problems by field and keep the current run. */
-  importText(text: string, fileName: string): boolean {
-    const r = parseScenarioText(text);
+  importText(input: string | Uint8Array, fileName: string): boolean {
+    const decoded = typeof input === 'string' ? { ok: true as const, text: input } : decodeScenarioBytes(input);
+    const text = decoded.ok ? decoded.text : '';
+    const r = decoded.ok ? parseScenarioText(text) : failed([decoded.error]);
     if (!r.ok) {
       this.messages.show(
         'error',
-        `Could not import "${fileName}": ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''}. The current run is kept.`,
+        `Could not import "${fileName}": ${r.total} problem${r.total > 1 ? 's' : ''}. The current run is kept.`,
         r.errors,
         0,
         'import',

@@ -13,3 +13,4 @@ function load(): typeof Load {
 
 export const parseScenarioText: typeof Load.parseScenarioText = (text) => load().parseScenarioText(text);
 export const loadScenario: typeof Load.loadScenario = (json) => load().loadScenario(json);
+export const failed: typeof Load.failed = (problems) => load().failed(problems);

@@ -6,11 +6,23 @@
 // evaluated by our own small closure compiler, with the model's deterministic exp/log/pow so a
 // condition fires identically in every engine.
 import { create, parseDependencies } from 'mathjs/number';
-import { BINARY, type CompiledExpr, compileAst, EXPR_FUNCTIONS, type ExprNode, isFunctionName, UNARY } from './exprAst';
+import {
+  BINARY,
+  type CompiledExpr,
+  compileAst,
+  EXPR_DEPTH_MAX,
+  EXPR_FUNCTIONS,
+  type ExprNode,
+  isFunctionName,
+  UNARY,
+} from './exprAst';
 
-export { type CompiledExpr, EXPR_FUNCTIONS } from './exprAst';
+export { type CompiledExpr, EXPR_DEPTH_MAX, EXPR_FUNCTIONS } from './exprAst';
 
 const math = create({ parseDependencies });
+
+/** Longest expression, in characters (its deepest nesting is EXPR_DEPTH_MAX). */
+export const EXPR_CHARS_MAX = 500;
 
 interface MathNode {
   type: string;
@@ -25,11 +37,16 @@ interface MathNode {
   falseExpr?: MathNode;
 }
 
-/** mathjs's tree to our plain nodes, refusing (with a message naming it) anything off the whitelist. */
-function toAst(n: MathNode, text: string, known: ReadonlySet<string>): ExprNode {
+/**
+ * mathjs's tree to our plain nodes, refusing (with a message naming it) anything off the whitelist;
+ * `depth` counts operators, calls and conditionals above n (parentheses do not count).
+ */
+function toAst(n: MathNode, text: string, known: ReadonlySet<string>, depth = 0): ExprNode {
   const fail = (what: string): never => {
     throw new Error(`"${text}": ${what}`);
   };
+  if (depth > EXPR_DEPTH_MAX) fail(`nested more than ${EXPR_DEPTH_MAX} levels deep`);
+  const sub = (x: MathNode | undefined) => toAst(x as MathNode, text, known, depth + 1);
   switch (n.type) {
     case 'ConstantNode':
       if (typeof n.value !== 'number') fail('only numbers are allowed as constants');
@@ -40,17 +57,12 @@ function toAst(n: MathNode, text: string, known: ReadonlySet<string>): ExprNode 
       return { k: 'name', name };
     }
     case 'ParenthesisNode':
-      return toAst(n.content as MathNode, text, known);
+      return toAst(n.content as MathNode, text, known, depth);
     case 'ConditionalNode':
-      return {
-        k: 'if',
-        c: toAst(n.condition as MathNode, text, known),
-        a: toAst(n.trueExpr as MathNode, text, known),
-        b: toAst(n.falseExpr as MathNode, text, known),
-      };
+      return { k: 'if', c: sub(n.condition), a: sub(n.trueExpr), b: sub(n.falseExpr) };
     case 'OperatorNode': {
       const op = n.op ?? '';
-      const args = (n.args ?? []).map((x) => toAst(x, text, known));
+      const args = (n.args ?? []).map(sub);
       if ((args.length === 1 && Object.hasOwn(UNARY, op)) || (args.length === 2 && Object.hasOwn(BINARY, op))) {
         return { k: 'op', op, args };
       }
@@ -62,7 +74,7 @@ function toAst(n: MathNode, text: string, known: ReadonlySet<string>): ExprNode 
       if (!isFunctionName(fname)) {
         fail(`function ${fname || '(computed)'} is not allowed (use ${EXPR_FUNCTIONS.join(', ')})`);
       }
-      const args = (n.args ?? []).map((x) => toAst(x, text, known));
+      const args = (n.args ?? []).map(sub);
       if (args.length === 0) fail(`${fname} needs an argument`);
       return { k: 'fn', name: fname, args };
     }
@@ -72,21 +84,22 @@ function toAst(n: MathNode, text: string, known: ReadonlySet<string>): ExprNode 
 }
 
 /** Parse and check an expression into its plain tree (what a worker receives instead of the text). */
-export function parseExpr(text: string, names: readonly string[]): ExprNode {
-  if (text.length > 500) throw new Error('expression is longer than 500 characters');
+export function parseExpr(text: string, names: readonly string[] | ReadonlySet<string>): ExprNode {
+  if (text.length > EXPR_CHARS_MAX) throw new Error(`expression is longer than ${EXPR_CHARS_MAX} characters`);
   let node: MathNode;
   try {
     node = math.parse(text) as unknown as MathNode;
   } catch (e) {
     throw new Error(`cannot parse "${text}": ${(e as Error).message}`);
   }
-  return toAst(node, text, new Set(names));
+  return toAst(node, text, names instanceof Set ? names : new Set(names));
 }
 
 /**
  * Parse and check an expression over the given names. Throws an Error whose message names the
- * problem (unknown name, forbidden construct, syntax error); nothing is evaluated while checking.
+ * problem (unknown name, forbidden construct, syntax error, too long or too deep); nothing is
+ * evaluated while checking.
  */
-export function compileExpr(text: string, names: readonly string[]): CompiledExpr {
+export function compileExpr(text: string, names: readonly string[] | ReadonlySet<string>): CompiledExpr {
   return compileAst(parseExpr(text, names), names);
 }

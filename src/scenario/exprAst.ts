@@ -21,6 +21,8 @@ export type CompiledCondition = (env: Env) => boolean;
 /** Names every expression may read; an extra indicator may also read the indicators listed before it. */
 export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
 export const EXPR_FUNCTIONS = ['abs', 'exp', 'log', 'max', 'min', 'sqrt'] as const;
+/** Deepest nesting of operators, calls and conditionals (the parser refuses deeper; so does the evaluator). */
+export const EXPR_DEPTH_MAX = 64;
 
 type Fn = (args: number[]) => number;
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
@@ -79,10 +81,11 @@ export function astOf(f: CompiledExpr | CompiledCondition): ExprNode | undefined
   return (f as Tagged<typeof f>)[AST];
 }
 
-function node(n: ExprNode, known: ReadonlySet<string> | null): CompiledExpr {
+function node(n: ExprNode, known: ReadonlySet<string> | null, depth = 0): CompiledExpr {
   const bad = (what: string): never => {
     throw new Error(`expression tree: ${what}`);
   };
+  if (depth > EXPR_DEPTH_MAX) bad(`nested more than ${EXPR_DEPTH_MAX} levels deep`);
   switch (n?.k) {
     case 'num': {
       const v = n.v;
@@ -95,13 +98,15 @@ function node(n: ExprNode, known: ReadonlySet<string> | null): CompiledExpr {
       return (env) => env[name] ?? 0;
     }
     case 'if': {
-      const c = node(n.c, known);
-      const a = node(n.a, known);
-      const b = node(n.b, known);
+      const c = node(n.c, known, depth + 1);
+      const a = node(n.a, known, depth + 1);
+      const b = node(n.b, known, depth + 1);
       return (env) => (truth(c(env)) ? a(env) : b(env));
     }
     case 'op': {
-      const args = Array.isArray(n.args) ? n.args.map((x) => node(x, known)) : bad('an operator without arguments');
+      const args = Array.isArray(n.args)
+        ? n.args.map((x) => node(x, known, depth + 1))
+        : bad('an operator without arguments');
       if (args.length === 1 && Object.hasOwn(UNARY, n.op)) {
         const f = UNARY[n.op];
         const a = args[0];
@@ -117,7 +122,7 @@ function node(n: ExprNode, known: ReadonlySet<string> | null): CompiledExpr {
     case 'fn': {
       if (!isFunctionName(n.name)) bad(`function ${String(n.name)} is not allowed`);
       const f = FUNCTIONS[n.name];
-      const args = Array.isArray(n.args) ? n.args.map((x) => node(x, known)) : [];
+      const args = Array.isArray(n.args) ? n.args.map((x) => node(x, known, depth + 1)) : [];
       if (args.length === 0) bad(`${n.name} needs an argument`);
       return (env) => f(args.map((a) => a(env)));
     }
@@ -130,8 +135,8 @@ function node(n: ExprNode, known: ReadonlySet<string> | null): CompiledExpr {
  * Compile a checked tree. `names`, when given, is the set of names it may read. The value is a number,
  * or NaN for anything not finite, as the language promises.
  */
-export function compileAst(ast: ExprNode, names?: readonly string[]): CompiledExpr {
-  const f = node(ast, names ? new Set(names) : null);
+export function compileAst(ast: ExprNode, names?: readonly string[] | ReadonlySet<string>): CompiledExpr {
+  const f = node(ast, names ? (names instanceof Set ? names : new Set(names)) : null);
   const out: Tagged<CompiledExpr> = (env) => {
     const v = f(env);
     return Number.isFinite(v) ? v : Number.NaN;

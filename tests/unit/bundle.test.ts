@@ -64,6 +64,15 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it("refuses --out onto a preset's own file, as the sources do", () => {
+    const file = join(ROOT, 'scenarios', 'pre-2022.json');
+    const before = readFileSync(file, 'utf8');
+    const b = bundled('run', '--scenario', 'pre-2022', '--steps', '1', '--out', file);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/is the scenario file of --scenario pre-2022/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
   it('reports a broken scenario file through the lazily loaded validator', () => {
     const b = bundled('run', '--scenario', join(ROOT, 'package.json'));
     expect(b.code).toBe(2);
