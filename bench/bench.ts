@@ -4,6 +4,7 @@
 // median of repetitions. `npm run bench -- --quick` takes fewer repetitions.
 
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { makeScratch } from '../src/model/derive';
 import { createRng } from '../src/model/rng';
 import type { ModelSpec } from '../src/model/spec';
@@ -169,7 +170,13 @@ if (want('bytes_per_step')) {
 }
 
 // The CLI from its bundle, as `npm run sim` runs it (built first if the sources changed).
-const wantsCli = ['cli_help_ms', 'cli_run_ms', 'cli_ensemble_1000_ms', 'cli_help_npm_ms'].some(want);
+const wantsCli = [
+  'cli_help_ms',
+  'cli_run_ms',
+  'cli_ensemble_1000_ms',
+  'cli_help_npm_ms',
+  'ensemble_100000_rss_mb',
+].some(want);
 if (wantsCli) {
   const b = spawnSync(process.execPath, ['tools/sim.mjs', '--build-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (b.status !== 0) throw new Error('building the CLI failed');
@@ -210,6 +217,26 @@ if (want('cli_ensemble_1000_ms')) {
     workers: cores(),
     how: `${cliName} ensemble --scenario ${SCENARIO} --seeds 1000, end to end, wall time, median`,
   });
+}
+
+// Minutes of work, so only on request: npm run bench -- --only=ensemble_100000_rss_mb
+if (only?.includes('ensemble_100000_rss_mb')) {
+  const time = '/usr/bin/time';
+  if (!existsSync(time)) emit('ensemble_100000_rss_mb', null, 'MiB', { reason: `no ${time} to read the peak RSS` });
+  else {
+    const r = spawnSync(
+      time,
+      ['-f', '%M %e %U %S', ...CLI, 'ensemble', '--scenario', SCENARIO, '--seeds', '100000', '--out', '/dev/null'],
+      { encoding: 'utf8' },
+    );
+    const [kb, wall, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+    emit('ensemble_100000_rss_mb', kb / 1024, 'MiB', {
+      wall_s: wall,
+      cpu_s: user + sys,
+      workers: cores(),
+      how: `${cliName} ensemble --scenario ${SCENARIO} --seeds 100000 (${STEPS} steps), peak resident set of the process (all threads)`,
+    });
+  }
 }
 
 if (want('sobol_ms')) {

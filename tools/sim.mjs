@@ -2,7 +2,7 @@
 // have changed since the last build (once, about two seconds). Plain JavaScript, so the check costs a
 // few milliseconds and no TypeScript loader.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,21 +32,64 @@ function fingerprint() {
     .join('\n');
 }
 
-/** Build dist-cli unless it is up to date; returns true if it built. */
-export function ensureCli() {
-  const now = fingerprint();
-  if (existsSync(join(CLI_DIR, 'main.mjs')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === now) return false;
-  process.stderr.write('sim: building the CLI (the sources changed since the last build)...\n');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'build-cli.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (r.status !== 0) {
-    process.stderr.write('sim: the CLI build failed (see above)\n');
-    process.exit(1);
+const LOCK = join(root, 'dist-cli.lock');
+
+function upToDate(now) {
+  return existsSync(join(CLI_DIR, 'main.mjs')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === now;
+}
+
+/** Wait (up to two minutes) for another process's build, found by its lock folder. */
+function waitForLock() {
+  const until = Date.now() + 120_000;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  while (existsSync(LOCK)) {
+    // A lock older than five minutes is left from a killed build.
+    if (Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+    if (Date.now() > until) return;
+    Atomics.wait(nap, 0, 0, 100);
   }
-  writeFileSync(STAMP, now);
-  return true;
+}
+
+/**
+ * Build dist-cli unless it is up to date; returns true if it built. Several calls at once (GNU parallel
+ * starting N shards) build once: the first takes a lock, the others wait for it. The new bundle is
+ * built beside the old one and swapped in, so a run already going keeps its files.
+ */
+export function ensureCli() {
+  let now = fingerprint();
+  if (upToDate(now)) return false;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      waitForLock();
+      now = fingerprint();
+      if (upToDate(now)) return false;
+    }
+  }
+  try {
+    process.stderr.write('sim: building the CLI (the sources changed since the last build)...\n');
+    const fresh = `${CLI_DIR}.new-${process.pid}`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'build-cli.ts'), fresh], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (r.status !== 0) {
+      rmSync(fresh, { recursive: true, force: true });
+      process.stderr.write('sim: the CLI build failed (see above)\n');
+      process.exit(1);
+    }
+    writeFileSync(join(fresh, '.sources'), now);
+    const old = `${CLI_DIR}.old-${process.pid}`;
+    if (existsSync(CLI_DIR)) renameSync(CLI_DIR, old);
+    renameSync(fresh, CLI_DIR);
+    rmSync(old, { recursive: true, force: true });
+    return true;
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
