@@ -307,8 +307,9 @@ export class Pool {
         if (best < 0) return;
         const task = job.tasks.shift() as Request;
         const slot = this.slots[best];
+        // Before every task: a worker forgets its oldest scenarios, and a task may need its job's.
+        this.ensureSpec(best, job);
         if (!job.inited.has(best)) {
-          this.ensureSpec(best, job);
           const init = job.init(job.id);
           if (init) slot.port.send(init);
           job.inited.add(best);
@@ -326,7 +327,13 @@ export class Pool {
     const job = this.jobs.get(r.job);
     if (job) {
       if (r.type === 'error') this.abort(job, new Error(r.message));
-      else job.onReply(r, s);
+      else {
+        try {
+          job.onReply(r, s);
+        } catch (e) {
+          this.abort(job, e instanceof Error ? e : new Error(String(e)));
+        }
+      }
     }
     this.pump();
   }

@@ -252,6 +252,27 @@ export function morrisIndices(
   return { mu, muStar, sigma };
 }
 
+/**
+ * A Latin hypercube of n points in [0, 1)^k: each input's range cut into n equal strata, one point in
+ * each, strata paired at random across inputs (for maps of where a claim holds over the inputs).
+ */
+export function latinHypercube(k: number, n: number, seed = 1): Float64Array {
+  const w = words(`lhs:${seed}`);
+  const rows = new Float64Array(n * k);
+  const perm = new Int32Array(n);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < n; j++) perm[j] = j;
+    for (let j = n - 1; j > 0; j--) {
+      const r = w.below(j + 1);
+      const tmp = perm[j];
+      perm[j] = perm[r];
+      perm[r] = tmp;
+    }
+    for (let j = 0; j < n; j++) rows[j * k + i] = (perm[j] + w.uniform()) / n;
+  }
+  return rows;
+}
+
 /** One at a time: the base (every input at its base, NaN), then each input low (0) and high (1). */
 export function oatDesign(k: number): Design {
   const rows = new Float64Array((1 + 2 * k) * k).fill(Number.NaN);

@@ -7,6 +7,7 @@ import { loadPreset } from '../../src/scenario/presets';
 import { horizonValues, toWorld } from '../../src/sim/ensemble';
 import {
   type Design,
+  latinHypercube,
   morrisDesign,
   morrisIndices,
   oatDesign,
@@ -149,6 +150,20 @@ describe('Morris elementary effects', () => {
         expect(b.every((v) => v >= 0 && v <= 1 + 1e-12)).toBe(true);
       }
     }
+  });
+});
+
+describe('Latin hypercube', () => {
+  it('puts one point in each of the n strata of every input, the same for the same seed', () => {
+    const n = 50;
+    const x = latinHypercube(4, n, 3);
+    for (let i = 0; i < 4; i++) {
+      const seen = new Uint8Array(n);
+      for (let j = 0; j < n; j++) seen[Math.floor(x[j * 4 + i] * n)]++;
+      expect(seen.every((c) => c === 1)).toBe(true);
+    }
+    expect(latinHypercube(4, n, 3)).toEqual(x);
+    expect(latinHypercube(4, n, 4)).not.toEqual(x);
   });
 });
 
