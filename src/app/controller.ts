@@ -7,6 +7,7 @@ import { decodeScenarioBytes, FILE_BYTES_MAX } from '../scenario/decode';
 import { failed, parseScenarioText } from '../scenario/load';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenario/presets';
 import { BAND_SEEDS, type BandResult } from '../sim/band';
+import { gapSentence, indicatorGaps } from '../sim/missing';
 import type { StepRecord } from '../sim/run';
 import { Explain } from '../ui/explain';
 import { download, downloadDataUrl, runCsv, scenarioJson } from '../ui/export';
@@ -101,6 +102,7 @@ export class App {
   private b: Computed | null = null;
   /** What B was computed from (scenario|seed|horizon, and the loaded scenario object). */
   private keyB = '';
+  private gapsKey = '';
   private baseB: unknown = null;
   private horizon = 0;
   private selected = 'RU';
@@ -373,6 +375,23 @@ export class App {
       this.baseB = baseB;
     }
     if (s.t > this.horizon) this.state = { ...s, t: this.horizon };
+    this.noteGaps();
+  }
+
+  /** A note when an extra indicator gave no number at some steps (shown once per change of the gaps). */
+  private noteGaps(): void {
+    const a = this.a;
+    const gaps = indicatorGaps(
+      a.spec.indicators.map((x) => x.name),
+      a.horizon,
+      (name, t) => a.records[t]?.missing?.includes(name) ?? false,
+    );
+    const lines = gaps.map((g) => gapSentence(g, a.horizon + 1, (t) => a.records[t].date));
+    const key = lines.join('\n');
+    if (key === this.gapsKey) return;
+    this.gapsKey = key;
+    if (lines.length === 0) this.messages.clear('gaps');
+    else this.messages.show('warn', "The scenario's own indicators have gaps; the run goes on:", lines, 0, 'gaps');
   }
 
   // ---- the ensemble band --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import {
   sweepSums,
   toWorld,
 } from '../sim/ensemble';
+import { gapSentence, indicatorGaps } from '../sim/missing';
 import { cores } from '../sim/nodePool';
 import type { Pool } from '../sim/pool';
 import { type Pins, Run, type StepRecord } from '../sim/run';
@@ -44,6 +45,8 @@ export const MAX_WORKERS = 256;
 export interface CommandOutput {
   text: string;
   out?: string;
+  /** Printed on stderr as "warning: ..." lines after the output (the run went on). */
+  warnings?: string[];
 }
 
 export interface CommandContext {
@@ -155,6 +158,11 @@ export function json(v: Values, value: unknown): string {
   return `${JSON.stringify(value, null, v.pretty ? 2 : undefined)}\n`;
 }
 
+/** The scenario's own indicators: expressions that may give no number at some step. */
+function extraNames(spec: ModelSpec): string[] {
+  return spec.indicators.map((x) => x.name);
+}
+
 export const SCENARIO_HINT = 'a preset id, see --help, or the path of a .json file';
 
 export function out(v: Values): string | undefined {
@@ -179,13 +187,19 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
   const records: StepRecord[] = [];
   for (let t = 0; t <= n; t++) records.push(run.recordAt(t));
   const pinned = canonicalPins(spec.pinned, set);
+  const warnings = indicatorGaps(extraNames(spec), n, (name, t) => records[t].missing?.includes(name) ?? false).map(
+    (g) =>
+      gapSentence(g, n + 1, (t) => records[t].date, {
+        consequence: 'reported as missing there (null in JSON, an empty cell in CSV)',
+      }),
+  );
 
   if (fmt === 'csv') {
     const text = runCsv(run, records, {
       pinned: pinsText(pinned),
       changes: changes.map((c) => `${c.name}=${c.value}@${c.date}`).join(' '),
     });
-    return { text, out: out(v) };
+    return { text, out: out(v), warnings };
   }
   return {
     text: json(v, {
@@ -206,6 +220,7 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
       trajectory: records,
     }),
     out: out(v),
+    warnings,
   };
 }
 
@@ -226,7 +241,15 @@ function ensembleText(v: Values, spec: ModelSpec, res: EnsembleResult, fmt: stri
   const s = { seeds: res.seeds, seedStart: res.seedStart };
   const n = res.steps;
   const pins = res.pins;
-  if (fmt === 'json') return { text: json(v, res), out: out(v) };
+  const warnings = indicatorGaps(extraNames(spec), n, (name, t) =>
+    Number.isNaN(res.trajectory[t].metrics[name].mean),
+  ).map((g) =>
+    gapSentence(g, n + 1, (t) => res.trajectory[t].date, {
+      inSome: true,
+      consequence: 'its mean there is missing and its quantiles partial',
+    }),
+  );
+  if (fmt === 'json') return { text: json(v, res), out: out(v), warnings };
 
   const header = ['t', 'date'];
   const stats = ['mean', 'sd', 'q05', 'q25', 'q50', 'q75', 'q95'] as const;
@@ -254,7 +277,7 @@ function ensembleText(v: Values, spec: ModelSpec, res: EnsembleResult, fmt: stri
     for (const c of CONFIGS) row.push(st.configs[c]);
     lines.push(csvRow(row));
   }
-  return { text: `${lines.join('\n')}\n`, out: out(v) };
+  return { text: `${lines.join('\n')}\n`, out: out(v), warnings };
 }
 
 export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
@@ -267,8 +290,16 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
   const pinsB = canonicalPins(pins, parsePins(v['set-b'] as string[] | undefined, '--set-b'));
   const res = { ...compare(a, b, { ...s, steps: n, pins, pinsB }), pinsB };
+  const warnings = res.rows
+    .filter((r) => Number.isNaN(r.meanA) || Number.isNaN(r.meanB))
+    .map((r) =>
+      gapSentence({ name: r.metric, steps: [n] }, 1, () => res.horizon, {
+        inSome: true,
+        consequence: `its means there are missing (${Number.isNaN(r.meanA) ? 'a' : ''}${Number.isNaN(r.meanA) && Number.isNaN(r.meanB) ? ' and ' : ''}${Number.isNaN(r.meanB) ? 'b' : ''})`,
+      }),
+    );
 
-  if (fmt === 'json') return { text: json(v, res), out: out(v) };
+  if (fmt === 'json') return { text: json(v, res), out: out(v), warnings };
   if (fmt === 'csv') {
     const lines = [
       csvComment({
@@ -286,7 +317,7 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
       csvRow(['metric', 'mean_a', 'mean_b', 'mean_diff', 'share_b_greater']),
       ...res.rows.map((r) => csvRow([r.metric, r.meanA, r.meanB, r.meanDiff, r.shareBGreater])),
     ];
-    return { text: `${lines.join('\n')}\n`, out: out(v) };
+    return { text: `${lines.join('\n')}\n`, out: out(v), warnings };
   }
   const title = [
     `a = ${res.a}${pinsLabel(canonicalPins(a.pinned, pins))}`,
@@ -297,7 +328,7 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
     ['metric', 'mean a', 'mean b', 'b - a', 'share b > a'],
     res.rows.map((r) => [r.metric, fixed(r.meanA), fixed(r.meanB), signed(r.meanDiff), fixed(r.shareBGreater, 2)]),
   );
-  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v) };
+  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v), warnings };
 }
 
 export function pinsLabel(p: Pins): string {
@@ -321,6 +352,8 @@ export interface SweepStudy {
   steps: number;
   horizon: string;
   metrics: string[];
+  /** The scenario's own indicators (a value may be missing: a warning names it). */
+  extras: string[];
   /** The --set pins, and every pinned lever (the scenario's own too). */
   pins: Pins;
   pinned: Pins;
@@ -350,6 +383,7 @@ export function sweepCommand(v: Values, ctx: CommandContext): CommandOutput | Pr
     steps: n,
     horizon: formatQuarter(spec.start + n),
     metrics: metricNames(world),
+    extras: extraNames(spec),
     pins,
     pinned: canonicalPins(spec.pinned, pins),
   };
@@ -372,6 +406,15 @@ export function sweepCommand(v: Values, ctx: CommandContext): CommandOutput | Pr
 /** A sweep's output, from its study and rows (merge prints the same through here). */
 export function sweepText(v: Values, study: SweepStudy, rows: SweepRow[], fmt: string): CommandOutput {
   const { lever } = study;
+  const warnings = study.extras
+    .map((name) => ({ name, bad: rows.filter((r) => Number.isNaN(r.means[name])).map((r) => r.value) }))
+    .filter((x) => x.bad.length > 0)
+    .map((x) =>
+      gapSentence({ name: x.name, steps: [study.steps] }, 1, () => study.horizon, {
+        inSome: true,
+        consequence: `its mean there is missing for ${lever}=${x.bad.join(', ')}`,
+      }),
+    );
   if (fmt === 'json') {
     const res = {
       scenario: study.scenario,
@@ -384,7 +427,7 @@ export function sweepText(v: Values, study: SweepStudy, rows: SweepRow[], fmt: s
       rows,
       pins: study.pins,
     };
-    return { text: json(v, res), out: out(v) };
+    return { text: json(v, res), out: out(v), warnings };
   }
   if (fmt === 'csv') {
     const lines = [
@@ -401,7 +444,7 @@ export function sweepText(v: Values, study: SweepStudy, rows: SweepRow[], fmt: s
       csvRow([lever, ...study.metrics]),
       ...rows.map((r) => csvRow([r.value, ...study.metrics.map((m) => r.means[m])])),
     ];
-    return { text: `${lines.join('\n')}\n`, out: out(v) };
+    return { text: `${lines.join('\n')}\n`, out: out(v), warnings };
   }
   const title = [
     `${study.scenario}${pinsLabel(study.pinned)}: ensemble mean at ${study.horizon} (${study.steps} steps)`,
@@ -411,7 +454,7 @@ export function sweepText(v: Values, study: SweepStudy, rows: SweepRow[], fmt: s
     ['metric', ...rows.map((r) => `${lever}=${r.value}`)],
     study.metrics.map((m) => [m, ...rows.map((r) => fixed(r.means[m]))]),
   );
-  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v) };
+  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v), warnings };
 }
 
 export const COMMAND_FNS: Record<Command, (v: Values, ctx: CommandContext) => CommandOutput | Promise<CommandOutput>> =

@@ -100,7 +100,7 @@ export function sensitivityCommand(v: Values, ctx: CommandContext): CommandOutpu
       const lines = Array.from(y, (x, k) => ({ i: from + k, y: encodeNumber(x) }));
       return { text: shardText('sensitivity', shard, design.count, plan, lines), out: out(v) };
     }
-    return studyText(v, analyse(plan, y), fmt);
+    return { ...studyText(v, analyse(plan, y), fmt), warnings: studyWarnings(plan, y) };
   };
   const pool = poolFor(v, ctx);
   if (!pool) return done(evaluatePoints(spec, plan, design, from, to));
@@ -109,6 +109,17 @@ export function sensitivityCommand(v: Values, ctx: CommandContext): CommandOutpu
 
 const range = (lo: number, hi: number) => `${Number(lo.toPrecision(6))}..${Number(hi.toPrecision(6))}`;
 const ci = (x: { lo: number; hi: number } | undefined) => (x ? `[${fixed(x.lo, 3)}, ${fixed(x.hi, 3)}]` : '');
+
+/** A point whose indicator gave no number at the horizon makes the indices missing: say so. */
+function studyWarnings(plan: StudyPlan, y: Float64Array): string[] {
+  let missing = 0;
+  for (const x of y) if (Number.isNaN(x)) missing++;
+  return missing === 0
+    ? []
+    : [
+        `indicator ${plan.metric} gave no number at ${plan.horizon} at ${missing} of ${y.length} points: the indices that use them are missing`,
+      ];
+}
 
 /** A study's output, from its result alone (merge prints the same through here). */
 export function studyText(v: Values, r: StudyResult, fmt: string): CommandOutput {
@@ -255,5 +266,5 @@ export function mergeCommand(v: Values, ctx: CommandContext): CommandOutput {
   }
   const plan = merged.study as StudyPlan;
   const y = Float64Array.from(merged.items, (item, k) => decodeNumber(item.y, `merge: item ${k}`));
-  return studyText(v, analyse(plan, y), fmt);
+  return { ...studyText(v, analyse(plan, y), fmt), warnings: studyWarnings(plan, y) };
 }

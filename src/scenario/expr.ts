@@ -10,6 +10,7 @@ import {
   BINARY,
   type CompiledExpr,
   compileAst,
+  EXPR_CHARS_MAX,
   EXPR_DEPTH_MAX,
   EXPR_FUNCTIONS,
   type ExprNode,
@@ -17,12 +18,9 @@ import {
   UNARY,
 } from './exprAst';
 
-export { type CompiledExpr, EXPR_DEPTH_MAX, EXPR_FUNCTIONS } from './exprAst';
+export { type CompiledExpr, EXPR_CHARS_MAX, EXPR_DEPTH_MAX, EXPR_FUNCTIONS } from './exprAst';
 
 const math = create({ parseDependencies });
-
-/** Longest expression, in characters (its deepest nesting is EXPR_DEPTH_MAX). */
-export const EXPR_CHARS_MAX = 500;
 
 interface MathNode {
   type: string;

@@ -21,6 +21,8 @@ export type CompiledCondition = (env: Env) => boolean;
 /** Names every expression may read; an extra indicator may also read the indicators listed before it. */
 export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
 export const EXPR_FUNCTIONS = ['abs', 'exp', 'log', 'max', 'min', 'sqrt'] as const;
+/** Longest expression, in characters. */
+export const EXPR_CHARS_MAX = 500;
 /** Deepest nesting of operators, calls and conditionals (the parser refuses deeper; so does the evaluator). */
 export const EXPR_DEPTH_MAX = 64;
 
