@@ -5,10 +5,19 @@ import { agency } from '../sim/agency';
 import { efficacy, meetsBar, SEED_EFFECTS } from '../sim/efficacy';
 import { toWorld } from '../sim/ensemble';
 import { CliError, MAX_SEEDS, parseInteger, parsePins, resolveScenario } from './args';
-import type { CommandContext, CommandOutput } from './commands';
+import {
+  type CommandContext,
+  type CommandOutput,
+  canonicalPins,
+  format,
+  json,
+  out,
+  required,
+  SCENARIO_HINT,
+  type Values,
+} from './commands';
 import { csvComment, csvRow, fixed, pinsText, table } from './format';
 import { applyFrozen } from './frozen';
-import { canonicalPins, format, json, out, required, SCENARIO_HINT, type Values } from './values';
 
 export const ANALYSIS_DEFAULT_SEEDS = 50;
 

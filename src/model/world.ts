@@ -315,10 +315,25 @@ export function compileWorld(spec: ModelSpec): World {
   const pinned = new Uint8Array(N_LEVERS);
   for (const name of LEVER_NAMES) if (spec.pinned[name] !== undefined) pinned[LEVER_INDEX[name]] = 1;
 
-  const partial: Omit<
-    World,
-    'ne0' | 'neO0' | 'energyExports' | 'buyerOf' | 'keep0' | 'keepO0' | 'warImport0' | 'energyCap0' | 'growthMemo'
-  > = {
+  const energyExports = spec.energy.exports;
+  const buyerOf = new Int8Array(n).fill(-1);
+  for (let b = 0; b < N_BUYERS; b++) if (buyerActor[b] >= 0) buyerOf[buyerActor[b]] = b;
+  const ru = at('RU');
+  const ne0 = new Float64Array(n);
+  const keep0 = new Float64Array(n);
+  const warImport0 = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    if (j === ru || ru < 0) continue;
+    const b = buyerOf[j];
+    ne0[j] = Math.max(0, x0[ru * n + j] - (b >= 0 ? e0[b] * energyExports : 0));
+    keep0[j] = Math.max(CAL_FLOOR, sanctionFactor(p, levers0[L.sanctions], compliance[j]));
+    warImport0[j] = warImportFactor(p, levers0, compliance[j], warSupply[j]);
+  }
+  const neO0 = ru >= 0 ? Math.max(0, o0[ru] - e0[B_OTHER] * energyExports) : 0;
+  const keepO0 = Math.max(CAL_FLOOR, sanctionFactor(p, levers0[L.sanctions], p.otherCompliance));
+  // One object literal with every field, so every World shares one hidden class: a spread made each
+  // World a shape of its own, and code that met several Worlds (the app, a bench, a band) deoptimised.
+  const w: World = {
     spec,
     n,
     ids,
@@ -355,26 +370,6 @@ export function compileWorld(spec: ModelSpec): World {
     frozen,
     levers0,
     pinned,
-  };
-  const energyExports = spec.energy.exports;
-  const buyerOf = new Int8Array(n).fill(-1);
-  for (let b = 0; b < N_BUYERS; b++) if (buyerActor[b] >= 0) buyerOf[buyerActor[b]] = b;
-  const ru = at('RU');
-  const ne0 = new Float64Array(n);
-  const keep0 = new Float64Array(n);
-  const warImport0 = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    if (j === ru || ru < 0) continue;
-    const b = buyerOf[j];
-    ne0[j] = Math.max(0, x0[ru * n + j] - (b >= 0 ? e0[b] * energyExports : 0));
-    keep0[j] = Math.max(CAL_FLOOR, sanctionFactor(p, levers0[L.sanctions], compliance[j]));
-    warImport0[j] = warImportFactor(p, levers0, compliance[j], warSupply[j]);
-  }
-  const neO0 = ru >= 0 ? Math.max(0, o0[ru] - e0[B_OTHER] * energyExports) : 0;
-  const keepO0 = Math.max(CAL_FLOOR, sanctionFactor(p, levers0[L.sanctions], p.otherCompliance));
-  const energyCap0 = new Float64Array(N_BUYERS);
-  const w: World = {
-    ...partial,
     ne0,
     neO0,
     energyExports,
@@ -382,10 +377,11 @@ export function compileWorld(spec: ModelSpec): World {
     keep0,
     keepO0,
     warImport0,
-    energyCap0,
+    energyCap0: new Float64Array(N_BUYERS),
     growthMemo: [],
   };
-  for (let b = 0; b < N_BUYERS; b++) energyCap0[b] = rawEnergyCap(w, levers0, b);
+  // The energy caps at the calibration levers read the world itself; they are filled in once, here.
+  for (let b = 0; b < N_BUYERS; b++) w.energyCap0[b] = rawEnergyCap(w, levers0, b);
   return w;
 }
 

@@ -2,7 +2,7 @@
 // Every problem is reported with the path of the field it concerns; nothing throws past here.
 import type { z } from 'zod';
 import { indicators as indicatorsOf, N_INDICATORS } from '../model/derive';
-import { LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
+import { LEVERS, type LeverName } from '../model/levers';
 import { createRng } from '../model/rng';
 import {
   type ActorSpec,
@@ -10,7 +10,6 @@ import {
   ENERGY_BUYERS,
   type EventSpec,
   type ExtraIndicatorSpec,
-  INDICATOR_NAMES,
   type ModelSpec,
   type Params,
 } from '../model/spec';
@@ -18,6 +17,7 @@ import { conditionEnv } from '../model/step';
 import { parseQuarter } from '../model/time';
 import { compileWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
+import { asCondition, EXPR_BASE_NAMES } from './exprAst';
 import { listProblems, oneLine } from './messages';
 import {
   ACTORS_MAX,
@@ -43,7 +43,8 @@ export function failed(problems: readonly string[]): LoadResult & { ok: false } 
 }
 
 export const REQUIRED_ACTORS = ['US', 'CN', 'RU'] as const;
-export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
+export { EXPR_BASE_NAMES };
+
 const BASE_NAME_SET: ReadonlySet<string> = new Set(EXPR_BASE_NAMES);
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -239,11 +240,7 @@ export function loadScenario(json: unknown): LoadResult {
     let when: EventSpec['when'];
     if (e.when) {
       try {
-        const fn = compileExpr(e.when, BASE_NAME_SET);
-        when = (env) => {
-          const v = fn(env);
-          return v !== 0 && !Number.isNaN(v);
-        };
+        when = asCondition(compileExpr(e.when, BASE_NAME_SET));
       } catch (err) {
         errors.push(`events[${k}].when: ${(err as Error).message}`);
       }

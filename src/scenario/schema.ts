@@ -4,7 +4,21 @@ import { z } from 'zod';
 import { LEVER_NAMES, LEVERS } from '../model/levers';
 import { PARAM_INFO, PARAM_NAMES, type ParamName } from '../model/params';
 import { ENERGY_BUYERS, TERM_NAMES } from '../model/spec';
-import { EXPR_CHARS_MAX } from './expr';
+import { EXPR_CHARS_MAX } from './exprAst';
+import {
+  ACTORS_MAX,
+  AMOUNT_MIN,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  INVESTMENT_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  START_MAX,
+  START_MIN,
+  STEPS_MAX,
+  TEXT_CHARS_MAX,
+  TRADE_MAX,
+} from './limits';
 
 const id = z
   .string()
@@ -12,14 +26,21 @@ const id = z
 const unit = z.number().min(0).max(1);
 const quarter = z.string().regex(/^\d{4}Q[1-4]$/, 'a date is written YYYYQn, e.g. 2022Q1');
 
-/** The longest run a scenario or the CLI asks for, in quarters. */
-export const STEPS_MAX = 400;
-/**
- * Dates are written YYYYQn (files, --change, CSV): a scenario starts between 1000Q1 and 9899Q4, so that
- * every date of a run of up to STEPS_MAX quarters has four digits and an exported file loads back.
- */
-export const START_MIN = '1000Q1';
-export const START_MAX = '9899Q4';
+export {
+  ACTORS_MAX,
+  AMOUNT_MIN,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  INVESTMENT_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  START_MAX,
+  START_MIN,
+  STEPS_MAX,
+  TEXT_CHARS_MAX,
+  TRADE_MAX,
+} from './limits';
+
 const startDate = quarter.refine(
   (d) => d >= START_MIN && d <= START_MAX,
   `the start must be from ${START_MIN} to ${START_MAX}, so that every date of a run of up to ${STEPS_MAX} quarters is written with four digits`,
@@ -33,36 +54,11 @@ const leverShape = Object.fromEntries(
 ) as Record<(typeof LEVER_NAMES)[number], z.ZodOptional<z.ZodNumber>>;
 const leverValues = z.strictObject(leverShape);
 
-/**
- * Limits on size (and so on work): the loader refuses a file past any of them before validating its
- * contents, so a hostile file costs no more than a large valid one. --help lists them all.
- */
-export const ACTORS_MAX = 24;
-/** One tie, trade or security entry per pair of actors. */
-export const PAIRS_MAX = (ACTORS_MAX * (ACTORS_MAX - 1)) / 2;
-export const EVENTS_MAX = 1000;
-export const INDICATORS_MAX = 50;
-export const SOURCES_MAX = 500;
-export const TEXT_CHARS_MAX = 10_000;
-
-/**
- * Upper bounds of amounts in USD bn. World trade is about 25,000 USD bn a year and the world's stock of
- * foreign direct investment about 45,000: the bounds leave room for any counterfactual and keep every
- * product of the model's factors far inside a double (docs/MODEL.md, "Bounds and limits").
- */
-export const TRADE_MAX = 100_000;
-export const INVESTMENT_MAX = 10_000;
-
 /** A number in [min, max], with a message that names the range (and unit) when it is not. */
 function range(min: number, max: number, unit = '') {
   const msg = `must be from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
   return z.number().min(min, msg).max(max, msg);
 }
-/**
- * The smallest positive amount, USD bn (USD 1 million): below it an amount is 0. A positive amount
- * near the smallest double divides to NaN once growth shrinks it (docs/MODEL.md, "Bounds and limits").
- */
-export const AMOUNT_MIN = 0.001;
 
 /** An amount: 0, or from AMOUNT_MIN to `max`. */
 function amount(max: number, unit: string) {
