@@ -2,6 +2,7 @@
 // Everything here is a pure function of (world, state, levers) and writes into caller-owned arrays.
 import { dpow } from './dmath';
 import { INDICATOR_NAMES, type IndicatorName, TERM_NAMES } from './spec';
+import { TieLog } from './tieLog';
 import {
   actorGrowth,
   B_CN,
@@ -17,6 +18,7 @@ import {
   growthYears,
   L,
   N_BUYERS,
+  N_POLICY,
   N_TERMS,
   type State,
   sanctionFactor,
@@ -41,6 +43,15 @@ export interface Scratch {
   base: Float64Array;
   /** Effective security alignment of one actor toward each other actor. */
   align: Float64Array;
+  /** A step's decisions before they are applied, and its new ties. */
+  newMoves: Int8Array;
+  newPolicy: Int8Array;
+  nextTies: Float64Array;
+  /** Ties a trial changed (2n + 1 at most: a tie and the two rows the conjecture moves). */
+  log: TieLog;
+  /** Per-term utility change of a recorded move; the energy market's targets. */
+  dTerms: Float64Array;
+  target: Float64Array;
 }
 
 export function makeScratch(w: World): Scratch {
@@ -52,6 +63,12 @@ export function makeScratch(w: World): Scratch {
     energy: new Float64Array(N_BUYERS),
     base: new Float64Array(w.n),
     align: new Float64Array(w.n),
+    newMoves: new Int8Array(w.n * w.n),
+    newPolicy: new Int8Array(w.n * N_POLICY),
+    nextTies: new Float64Array(w.n * w.n),
+    log: new TieLog(2 * w.n + 1),
+    dTerms: new Float64Array(N_TERMS),
+    target: new Float64Array(N_BUYERS),
   };
 }
 

@@ -21,35 +21,47 @@ export class NonFiniteError extends Error {
 
 const scratchOf = new WeakMap<World, { sc: Scratch; terms: Float64Array }>();
 
+function fail(w: World, s: State, what: string, v: number): never {
+  throw new NonFiniteError(s.t, `${what} (${formatQuarter(w.spec.start + s.t)})`, v);
+}
+
+function pair(w: World, k: number): string {
+  return `${w.ids[Math.floor(k / w.n)]}-${w.ids[k % w.n]}`;
+}
+
+/** Index of the first entry of a that is NaN or infinite, or -1. */
+function firstBad(a: ArrayLike<number>): number {
+  for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k])) return k;
+  return -1;
+}
+
 /** Throws a NonFiniteError naming the step, its date and the first quantity that is NaN or infinite. */
 export function assertFinite(w: World, s: State): void {
   const n = w.n;
-  const fail = (what: string, v: number): never => {
-    throw new NonFiniteError(s.t, `${what} (${formatQuarter(w.spec.start + s.t)})`, v);
-  };
-  const pair = (k: number) => `${w.ids[Math.floor(k / n)]}-${w.ids[k % n]}`;
-  for (let k = 0; k < s.levers.length; k++)
-    if (!Number.isFinite(s.levers[k])) fail(`lever ${LEVER_NAMES[k]}`, s.levers[k]);
-  for (let k = 0; k < n * n; k++) if (!Number.isFinite(s.ties[k])) fail(`tie ${pair(k)}`, s.ties[k]);
-  for (let k = 0; k < n * n; k++) if (!Number.isFinite(s.trade[k])) fail(`trade ${pair(k)}`, s.trade[k]);
+  let k = firstBad(s.levers);
+  if (k >= 0) fail(w, s, `lever ${LEVER_NAMES[k]}`, s.levers[k]);
+  k = firstBad(s.ties);
+  if (k >= 0) fail(w, s, `tie ${pair(w, k)}`, s.ties[k]);
+  k = firstBad(s.trade);
+  if (k >= 0) fail(w, s, `trade ${pair(w, k)}`, s.trade[k]);
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(s.other[i])) fail(`${w.ids[i]}'s trade outside the roster`, s.other[i]);
-    if (!Number.isFinite(s.rfe[i])) fail(`${w.ids[i]}'s RFE investment`, s.rfe[i]);
+    if (!Number.isFinite(s.other[i])) fail(w, s, `${w.ids[i]}'s trade outside the roster`, s.other[i]);
+    if (!Number.isFinite(s.rfe[i])) fail(w, s, `${w.ids[i]}'s RFE investment`, s.rfe[i]);
   }
-  for (let b = 0; b < s.energy.length; b++)
-    if (!Number.isFinite(s.energy[b])) fail(`the energy share of ${ENERGY_BUYERS[b]}`, s.energy[b]);
-  if (!Number.isFinite(s.eastCap)) fail("the capacity of Russia's eastward energy routes", s.eastCap);
-  if (!Number.isFinite(s.rfeDev)) fail('rfe_development', s.rfeDev);
-  if (!Number.isFinite(s.navy)) fail("Russia's naval presence in Southeast Asia", s.navy);
+  k = firstBad(s.energy);
+  if (k >= 0) fail(w, s, `the energy share of ${ENERGY_BUYERS[k]}`, s.energy[k]);
+  if (!Number.isFinite(s.eastCap)) fail(w, s, "the capacity of Russia's eastward energy routes", s.eastCap);
+  if (!Number.isFinite(s.rfeDev)) fail(w, s, 'rfe_development', s.rfeDev);
+  if (!Number.isFinite(s.navy)) fail(w, s, "Russia's naval presence in Southeast Asia", s.navy);
   // Utilities: finite state can still overflow in a product, and a NaN utility decides silently.
   let x = scratchOf.get(w);
   if (!x) {
     x = { sc: makeScratch(w), terms: new Float64Array(N_TERMS) };
     scratchOf.set(w, x);
   }
-  computePotentials(w, s, s.levers, x.sc.potential, x.sc.otherPotential);
+  computePotentials(w, s, s.levers, x.sc.potential, x.sc.otherPotential, x.sc.base);
   for (let i = 0; i < n; i++) {
-    const u = utility(w, s, s.levers, x.sc.potential, x.sc.otherPotential, i, x.terms);
-    if (!Number.isFinite(u)) fail(`${w.ids[i]}'s utility`, u);
+    const u = utility(w, s, s.levers, x.sc.potential, x.sc.otherPotential, i, x.terms, x.sc.align);
+    if (!Number.isFinite(u)) fail(w, s, `${w.ids[i]}'s utility`, u);
   }
 }

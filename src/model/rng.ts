@@ -37,3 +37,24 @@ export function normal(rng: Rng): number {
   const u2 = rng.next();
   return Math.sqrt(-2 * dlog(1 - u1)) * dcos(2 * Math.PI * u2);
 }
+
+/**
+ * The next uniform of the generator whose state this is, advancing the state in place: alea's step
+ * (seedrandom/lib/alea.js, Alea.next) on the run's own state, so stepping a run creates no generator
+ * and allocates nothing. The same numbers as createRng('', state).next(), bit for bit.
+ */
+export function uniformOf(st: RngState): number {
+  const t = 2091639 * st.s0 + st.c * 2.3283064365386963e-10; // 2^-32
+  st.s0 = st.s1;
+  st.s1 = st.s2;
+  st.c = t | 0;
+  st.s2 = t - st.c;
+  return st.s2;
+}
+
+/** `normal` on a state advanced in place. */
+export function normalOf(st: RngState): number {
+  const u1 = uniformOf(st);
+  const u2 = uniformOf(st);
+  return Math.sqrt(-2 * dlog(1 - u1)) * dcos(2 * Math.PI * u2);
+}

@@ -13,8 +13,9 @@ import {
 import { dexp, dlog, dpow, dtanh } from './dmath';
 import { assertFinite } from './finite';
 import { LEVER_NAMES } from './levers';
-import { createRng, normal, type Rng } from './rng';
+import { normalOf, type RngState, uniformOf } from './rng';
 import { INDICATOR_NAMES } from './spec';
+import type { TieLog } from './tieLog';
 import {
   actorGrowth,
   B_CN,
@@ -81,14 +82,17 @@ function choose(beta: number, du: Float64Array, u: number, probs: Float64Array):
   return 2;
 }
 
+/** Whether actor i has a policy of this kind (the draw order is POLICY_KINDS). */
+function hasPolicy(w: World, i: number, kind: PolicyKind): boolean {
+  if (kind === 'energy') return i === w.ru;
+  if (kind === 'invest') return w.investor[i] === 1;
+  if (kind === 'lever') return w.decision[i] >= 0;
+  return i === w.ru && w.vn >= 0;
+}
+
 /** Which policies actor i has, in draw order. */
 export function policiesOf(w: World, i: number): PolicyKind[] {
-  const out: PolicyKind[] = [];
-  if (i === w.ru) out.push('energy');
-  if (w.investor[i]) out.push('invest');
-  if (w.decision[i] >= 0) out.push('lever');
-  if (i === w.ru && w.vn >= 0) out.push('navy');
-  return out;
+  return POLICY_KINDS.filter((kind) => hasPolicy(w, i, kind));
 }
 
 /** The buyers a shift east draws from and a shift west goes to (within their demand caps). */
@@ -141,33 +145,6 @@ function applyLeverMove(w: World, s: State, lev: Float64Array, i: number, move: 
   lev[d] = Math.round(clamp(lev[d] + move * w.params.leverStep, 0, 1) * 1e9) / 1e9;
 }
 
-/** Ties a trial changed, to be put back: flat (index, value) pairs. */
-class TieLog {
-  idx: Int32Array;
-  val: Float64Array;
-  len = 0;
-  constructor(size: number) {
-    this.idx = new Int32Array(size);
-    this.val = new Float64Array(size);
-  }
-  set(T: Float64Array, n: number, a: number, b: number, v: number): void {
-    this.idx[this.len] = a * n + b;
-    this.val[this.len++] = T[a * n + b];
-    T[a * n + b] = v;
-    T[b * n + a] = v;
-  }
-  restore(T: Float64Array, n: number): void {
-    for (let q = this.len - 1; q >= 0; q--) {
-      const k = this.idx[q];
-      const a = Math.floor(k / n);
-      const b = k - a * n;
-      T[k] = this.val[q];
-      T[b * n + a] = this.val[q];
-    }
-    this.len = 0;
-  }
-}
-
 /**
  * Apply a tie move of i toward j for a lookahead: the tie itself, and what i expects of the others
  * (MODEL.md 8, the Heider conjecture): j's ties follow i's friends and enemies, third parties' ties
@@ -203,15 +180,9 @@ function applyTieTrial(w: World, s: State, log: TieLog, i: number, j: number, v:
  * the change in the actor's utility if the move were kept over the lookahead horizon, given the
  * others' last moves and what the actor expects of their responses.
  */
-function decide(
-  w: World,
-  s: State,
-  rng: Rng,
-  sc: Scratch,
-  newMoves: Int8Array,
-  newPolicy: Int8Array,
-  rec?: Recorder,
-): void {
+function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder): void {
+  const newMoves = sc.newMoves;
+  const newPolicy = sc.newPolicy;
   const n = w.n;
   const p = w.params;
   const lev = s.levers;
@@ -222,16 +193,16 @@ function decide(
   computePotentials(w, s, lev, P, O, sc.base);
   const terms = sc.terms;
   const hold = sc.terms2;
-  const dTerms = new Float64Array(N_TERMS);
+  const dTerms = sc.dTerms;
   const du = scratchDU;
   const probs = scratchP;
-  const log = new TieLog(2 * n + 1);
+  const log = sc.log;
   const reach = (p.horizon * p.alpha) / 2;
   for (let i = 0; i < n; i++) {
     const frozen = w.frozen[i] === 1;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const u = rng.next();
+      const u = uniformOf(rng);
       const k = i * n + j;
       if (frozen) {
         newMoves[k] = 0;
@@ -262,10 +233,10 @@ function decide(
       newMoves[k] = move;
       if (rec && move !== 0) rec.decision(i, 'tie', j, move, probs[c], recordTerms(w, s, lev, sc, i, j, move, other));
     }
-    const policies = policiesOf(w, i);
-    for (let q = 0; q < policies.length; q++) {
-      const kind = policies[q];
-      const u = rng.next();
+    for (let q = 0; q < POLICY_KINDS.length; q++) {
+      const kind = POLICY_KINDS[q];
+      if (!hasPolicy(w, i, kind)) continue;
+      const u = uniformOf(rng);
       const slot = i * N_POLICY + POLICY_SLOT[kind];
       if (frozen || (kind === 'lever' && s.pinned[w.decision[i]])) {
         newPolicy[slot] = 0;
@@ -273,8 +244,8 @@ function decide(
       }
       let u0 = 0;
       for (const m of TRIALS) {
-        const undo = applyPolicyTrial(w, s, lev, sc, i, kind, m);
-        if (!undo) {
+        const before = applyPolicyTrial(w, s, lev, sc, i, kind, m);
+        if (Number.isNaN(before)) {
           // Nothing to move (no stock left to sell, no room east or west, a lever at its bound).
           du[m + 1] = Number.NEGATIVE_INFINITY;
           continue;
@@ -282,15 +253,15 @@ function decide(
         const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.align);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
-        undo();
+        undoPolicyTrial(w, s, lev, sc, i, kind, m, before);
       }
       const c = choose(beta, du, u, probs);
       const move = c - 1;
       newPolicy[slot] = move;
       if (rec && move !== 0) {
-        const undo = applyPolicyTrial(w, s, lev, sc, i, kind, move);
+        const before = applyPolicyTrial(w, s, lev, sc, i, kind, move);
         utility(w, s, lev, P, O, i, terms, sc.align);
-        undo?.();
+        if (!Number.isNaN(before)) undoPolicyTrial(w, s, lev, sc, i, kind, move, before);
         for (let t = 0; t < N_TERMS; t++) dTerms[t] = terms[t] - hold[t];
         const target = kind === 'lever' ? w.decision[i] : -1;
         rec.decision(i, kind, target, move, probs[c], dTerms);
@@ -310,20 +281,36 @@ export function tieMarginal(w: World, s: State, sc: Scratch, i: number, j: numbe
   const O = sc.otherPotential;
   const h = (w.params.horizon * w.params.alpha) / 2;
   const t0 = s.ties[i * n + j];
-  const log = new TieLog(2 * n + 1);
-  const cont = TERM_INDEX.continuity;
-  const value = (v: number): number => {
-    const before = applyTieTrial(w, s, log, i, j, v, v - t0);
-    refreshRows(w, s, lev, P, O, sc.base, i, j);
-    const total = utility(w, s, lev, P, O, i, sc.terms, sc.align) - (withContinuity ? 0 : sc.terms[cont]);
-    undoTieTrial(w, s, log, i, j, before);
-    return total;
-  };
   const up = clamp(t0 + h, -1, 1);
   const down = clamp(t0 - h, -1, 1);
-  const slope = up > down ? (value(up) - value(down)) / (up - down) : 0;
+  const slope =
+    up > down
+      ? (trialValue(w, s, sc, i, j, up, up - t0, withContinuity) -
+          trialValue(w, s, sc, i, j, down, down - t0, withContinuity)) /
+        (up - down)
+      : 0;
   refreshRows(w, s, lev, P, O, sc.base, i, j);
   return slope;
+}
+
+/** i's utility with its tie toward j at v (a move of d), continuity left out unless asked. */
+function trialValue(
+  w: World,
+  s: State,
+  sc: Scratch,
+  i: number,
+  j: number,
+  v: number,
+  d: number,
+  withContinuity: boolean,
+): number {
+  const before = applyTieTrial(w, s, sc.log, i, j, v, d);
+  refreshRows(w, s, s.levers, sc.potential, sc.otherPotential, sc.base, i, j);
+  const total =
+    utility(w, s, s.levers, sc.potential, sc.otherPotential, i, sc.terms, sc.align) -
+    (withContinuity ? 0 : sc.terms[TERM_INDEX.continuity]);
+  undoTieTrial(w, s, sc.log, i, j, before);
+  return total;
 }
 
 function undoTieTrial(w: World, s: State, log: TieLog, i: number, j: number, before: number): void {
@@ -348,7 +335,7 @@ function recordTerms(
   const t0 = s.ties[i * n + j];
   const vHold = clamp(t0 + reach * other, -1, 1);
   const v = clamp(t0 + reach * (move + other), -1, 1);
-  const log = new TieLog(2 * n + 1);
+  const log = sc.log;
   const hold = new Float64Array(N_TERMS);
   const moved = new Float64Array(N_TERMS);
   let before = applyTieTrial(w, s, log, i, j, vHold, 0);
@@ -364,11 +351,9 @@ function recordTerms(
   return moved;
 }
 
-const NOTHING = () => {};
-
 /**
- * Apply a policy move to the state for a lookahead; returns the function that undoes it, or null
- * when the move changes nothing (it is then not a real option).
+ * Apply a policy move to the state for a lookahead. Returns what undoPolicyTrial needs to put it back
+ * (the value before), 0 for hold, or NaN when the move changes nothing (it is then not a real option).
  */
 function applyPolicyTrial(
   w: World,
@@ -378,8 +363,8 @@ function applyPolicyTrial(
   i: number,
   kind: PolicyKind,
   m: number,
-): (() => void) | null {
-  if (m === 0) return NOTHING;
+): number {
+  if (m === 0) return 0;
   const p = w.params;
   const P = sc.potential;
   const O = sc.otherPotential;
@@ -389,33 +374,26 @@ function applyPolicyTrial(
     shiftEnergy(w, s, lev, s.energy, m, p.horizon * p.energyStep);
     let changed = false;
     for (let b = 0; b < N_BUYERS; b++) if (s.energy[b] !== saved[b]) changed = true;
-    if (!changed) return null;
+    if (!changed) return Number.NaN;
     russiaRow(w, s, lev, P, O, sc.base);
-    const keep = saved.slice();
-    return () => {
-      s.energy.set(keep);
-      russiaRow(w, s, lev, P, O, sc.base);
-    };
+    return 0;
   }
   if (kind === 'invest') {
     const before = s.rfe[i];
     const after = clamp(before + m * p.horizon * investAmount(w, before), 0, RFE_STOCK_MAX);
-    if (after === before) return null;
+    if (after === before) return Number.NaN;
     s.rfe[i] = after;
     russiaRow(w, s, lev, P, O, sc.base);
-    return () => {
-      s.rfe[i] = before;
-      russiaRow(w, s, lev, P, O, sc.base);
-    };
+    return before;
   }
   if (kind === 'navy') {
     const before = s.navy;
     const after = clamp(before + m * p.horizon * p.navyStep, 0, navyRoom(w, lev));
-    if (after === before) return null;
+    if (after === before) return Number.NaN;
     s.navy = after;
     // Russia expects Vietnam's rivals to cool toward it as its ships arrive (the Heider conjecture
     // applied to China's South China Sea interest).
-    const log = new TieLog(w.n);
+    const log = sc.log;
     const n = w.n;
     for (let k = 0; k < n; k++) {
       if (k === w.ru || k === w.vn) continue;
@@ -430,25 +408,48 @@ function applyPolicyTrial(
         );
     }
     if (log.len > 0) russiaRow(w, s, lev, P, O, sc.base);
-    return () => {
-      s.navy = before;
-      if (log.len > 0) {
-        log.restore(s.ties, n);
-        russiaRow(w, s, lev, P, O, sc.base);
-      }
-    };
+    return before;
   }
   // A decision lever may move trade (a scenario can make any lever a decision): recompute potentials.
   const d = w.decision[i];
   const before = lev[d];
   const after = clamp(before + m * p.horizon * p.leverStep, 0, 1);
-  if (after === before) return null;
+  if (after === before) return Number.NaN;
   lev[d] = after;
   computePotentials(w, s, lev, P, O, sc.base);
-  return () => {
-    lev[d] = before;
+  return before;
+}
+
+/** Put back what applyPolicyTrial changed (`before` is what it returned). */
+function undoPolicyTrial(
+  w: World,
+  s: State,
+  lev: Float64Array,
+  sc: Scratch,
+  i: number,
+  kind: PolicyKind,
+  m: number,
+  before: number,
+): void {
+  if (m === 0) return;
+  const P = sc.potential;
+  const O = sc.otherPotential;
+  if (kind === 'energy') {
+    s.energy.set(sc.energy);
+    russiaRow(w, s, lev, P, O, sc.base);
+  } else if (kind === 'invest') {
+    s.rfe[i] = before;
+    russiaRow(w, s, lev, P, O, sc.base);
+  } else if (kind === 'navy') {
+    s.navy = before;
+    if (sc.log.len > 0) {
+      sc.log.restore(s.ties, w.n);
+      russiaRow(w, s, lev, P, O, sc.base);
+    }
+  } else {
+    lev[w.decision[i]] = before;
     computePotentials(w, s, lev, P, O, sc.base);
-  };
+  }
 }
 
 /** The environment of an event condition: indicators, levers, t and year. */
@@ -463,9 +464,11 @@ export function conditionEnv(w: World, s: State, ind: Float64Array): Record<stri
   return env;
 }
 
+const NO_EVENTS: readonly string[] = [];
+
 /** Fire scheduled events due at the state's step (in file order); pinned levers are left alone. */
-export function applyEvents(w: World, s: State): string[] {
-  const fired: string[] = [];
+export function applyEvents(w: World, s: State): readonly string[] {
+  let fired: string[] | null = null;
   const events = w.spec.events;
   let env: Record<string, number> | null = null;
   for (let e = 0; e < events.length; e++) {
@@ -485,20 +488,21 @@ export function applyEvents(w: World, s: State): string[] {
       s.levers[k] = v;
       if (ev.pin) s.pinned[k] = 1;
     }
+    fired ??= [];
     fired.push(ev.label);
     env = null;
   }
-  return fired;
+  return fired ?? NO_EVENTS;
 }
 
 /** Energy: Russia's move, forced rerouting of embargoed flows, drift toward growing demand. */
-function energyDynamics(w: World, s: State, move: number): void {
+function energyDynamics(w: World, s: State, sc: Scratch, move: number): void {
   const p = w.params;
   const lev = s.levers;
   const e = s.energy;
   shiftEnergy(w, s, lev, e, move, p.energyStep);
   // Embargoed flows must go: to China within capacity, the rest to buyers outside the roster.
-  for (const b of [B_EU, B_JP, B_KR]) {
+  for (const b of WEST) {
     const cap = energyCap(w, s, lev, b);
     if (e[b] > cap) {
       const x = (e[b] - cap) * p.energyReroute;
@@ -510,7 +514,7 @@ function energyDynamics(w: World, s: State, move: number): void {
   }
   // Market drift: shares follow where demand grows, within each buyer's cap.
   let targetSum = 0;
-  const target = new Float64Array(N_BUYERS);
+  const target = sc.target;
   for (let b = 0; b < N_BUYERS; b++) {
     const a = w.buyerActor[b];
     const g = b === B_OTHER ? dpow(1 + p.otherGrowth, growthYears(s.t)) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
@@ -556,19 +560,20 @@ function rfeDynamics(w: World, s: State): void {
 export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   const n = w.n;
   const p = w.params;
-  const rng = createRng('', s.rng);
-  const newMoves = new Int8Array(n * n);
-  const newPolicy = new Int8Array(n * N_POLICY);
-  decide(w, s, rng, sc, newMoves, newPolicy, rec);
+  // The generator is the state's own, advanced in place.
+  const rng = s.rng;
+  const newMoves = sc.newMoves;
+  const newPolicy = sc.newPolicy;
+  decide(w, s, rng, sc, rec);
 
   // Ties: moves, Heider balance, trade warming, structural pull, shocks (MODEL.md 8).
   const T = s.ties;
   const X = s.trade;
-  const next = new Float64Array(n * n);
+  const next = sc.nextTies;
   const noise = s.levers[L.noise];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const eps = normal(rng);
+      const eps = normalOf(rng);
       const k = i * n + j;
       let bal = 0;
       if (n > 2) {
@@ -597,7 +602,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
 
   // Policies: energy, RFE investment, decision levers, Russia's ships.
   const ruPolicy = w.ru * N_POLICY;
-  energyDynamics(w, s, w.ru >= 0 ? newPolicy[ruPolicy + POLICY_SLOT.energy] : 0);
+  energyDynamics(w, s, sc, w.ru >= 0 ? newPolicy[ruPolicy + POLICY_SLOT.energy] : 0);
   for (let i = 0; i < n; i++) {
     const slot = i * N_POLICY;
     if (w.investor[i])
@@ -619,7 +624,6 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   for (let k = 0; k < n * n; k++) X[k] += p.rho * (P[k] - X[k]);
   for (let i = 0; i < n; i++) s.other[i] += p.rho * (O[i] - s.other[i]);
 
-  s.rng = rng.state();
   applyEvents(w, s);
   assertFinite(w, s);
 }

@@ -220,7 +220,7 @@ export class Run {
       s.levers[k] = v as number;
       s.pinned[k] = 1;
     }
-    const events = applyEvents(this.world, s);
+    const events = [...applyEvents(this.world, s)];
     this.cur = { state: s, moves: [], events };
     this.kept.set(0, this.cur);
   }
