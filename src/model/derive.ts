@@ -1,6 +1,5 @@
 // Quantities derived from a state: trade potentials, energy prices, indicators, utilities.
 // Everything here is a pure function of (world, state, levers) and writes into caller-owned arrays.
-import { dpow } from './dmath';
 import { INDICATOR_NAMES, type IndicatorName, TERM_NAMES } from './spec';
 import { TieLog } from './tieLog';
 import {
@@ -14,10 +13,10 @@ import {
   dyadGrowth,
   effectivePolicy,
   embargo,
-  growthAt,
-  growthYears,
+  growthFactors,
   L,
   N_BUYERS,
+  N_LEVERS,
   N_POLICY,
   N_TERMS,
   type State,
@@ -41,8 +40,8 @@ export interface Scratch {
   energy: Float64Array;
   /** Russia's non-energy base trade per partner, kept by `russiaRow` for the diversion. */
   base: Float64Array;
-  /** Effective security alignment of one actor toward each other actor. */
-  align: Float64Array;
+  /** Alignments and the direct part of `security`, for the levers they were computed at. */
+  sec: SecurityCache;
   /** A step's decisions before they are applied, and its new ties. */
   newMoves: Int8Array;
   newPolicy: Int8Array;
@@ -62,7 +61,7 @@ export function makeScratch(w: World): Scratch {
     terms2: new Float64Array(N_TERMS),
     energy: new Float64Array(N_BUYERS),
     base: new Float64Array(w.n),
-    align: new Float64Array(w.n),
+    sec: new SecurityCache(w),
     newMoves: new Int8Array(w.n * w.n),
     newPolicy: new Int8Array(w.n * N_POLICY),
     nextTies: new Float64Array(w.n * w.n),
@@ -86,9 +85,10 @@ function rfeFactor(w: World, s: State, j: number): number {
   return 1 + (w.params.investTradeElasticity * (s.rfe[j] - w.k0[j])) / (w.k0[j] + 1);
 }
 
-/** Potential of one non-Russian dyad: gravity growth times the tie factor. */
-function dyadPotential(w: World, s: State, i: number, j: number): number {
-  return w.x0[i * w.n + j] * dyadGrowth(w, i, j, s.t) * tieFactor(w, i, j, s.ties);
+/** Potential of one non-Russian dyad: gravity growth (`dyad`, the step's) times the tie factor. */
+function dyadPotential(w: World, s: State, dyad: Float64Array, i: number, j: number): number {
+  const k = i * w.n + j;
+  return w.x0[k] * dyad[k] * tieFactor(w, i, j, s.ties);
 }
 
 /**
@@ -109,7 +109,8 @@ export function russiaRow(
   const n = w.n;
   const ru = w.ru;
   const p = w.params;
-  const g = growthAt(w, s.t);
+  const gf = growthFactors(w, s.t);
+  const dyad = gf.dyad;
   const sanc = lev[L.sanctions];
   // Failed economic policy shrinks what Russia makes and sells beyond energy ("unable to compete").
   const policy = Math.max(0, 1 + p.policyTrade * (effectivePolicy(w, lev) - effectivePolicy(w, w.levers0)));
@@ -121,7 +122,7 @@ export function russiaRow(
     const b =
       w.ne0[j] *
       policy *
-      Math.sqrt(g[ru] * g[j]) *
+      dyad[ru * n + j] *
       tieFactor(w, ru, j, s.ties) *
       rfeFactor(w, s, j) *
       (warImportFactor(p, lev, c, w.warSupply[j]) / w.warImport0[j]);
@@ -131,8 +132,7 @@ export function russiaRow(
     if (keep < 1) lost += b * (1 - keep);
     if (c < 0.5) weightSum += b * (1 - c);
   }
-  const gO = dpow(Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)), growthYears(s.t));
-  const baseO = w.neO0 * gO * policy;
+  const baseO = w.neO0 * gf.ruOther * policy;
   const keepO = sanctionFactor(p, sanc, p.otherCompliance) / w.keepO0;
   O[ru] = baseO * keepO;
   if (keepO < 1) lost += baseO * (1 - keepO);
@@ -142,7 +142,7 @@ export function russiaRow(
   const cn = w.cn;
   for (let j = 0; j < n; j++) {
     if (j === ru || j === cn || cn < 0) continue;
-    const v = dyadPotential(w, s, j, cn);
+    const v = dyadPotential(w, s, dyad, j, cn);
     P[j * n + cn] = v;
     P[cn * n + j] = v;
   }
@@ -182,12 +182,13 @@ export function computePotentials(
   base: Float64Array = new Float64Array(w.n),
 ): void {
   const n = w.n;
+  const gf = growthFactors(w, s.t);
   for (let i = 0; i < n; i++) {
     P[i * n + i] = 0;
-    if (i !== w.ru) O[i] = w.o0[i] * actorGrowth(w, i, s.t);
+    if (i !== w.ru) O[i] = w.o0[i] * gf.actor[i];
     for (let j = i + 1; j < n; j++) {
       if (i === w.ru || j === w.ru) continue;
-      const v = dyadPotential(w, s, i, j);
+      const v = dyadPotential(w, s, gf.dyad, i, j);
       P[i * n + j] = v;
       P[j * n + i] = v;
     }
@@ -207,15 +208,16 @@ export function refreshRows(
   b: number,
 ): void {
   const n = w.n;
+  const dyad = growthFactors(w, s.t).dyad;
   for (let k = 0; k < n; k++) {
     if (k === w.ru) continue;
     if (a !== w.ru && a !== k) {
-      const v = dyadPotential(w, s, a, k);
+      const v = dyadPotential(w, s, dyad, a, k);
       P[a * n + k] = v;
       P[k * n + a] = v;
     }
     if (b >= 0 && b !== w.ru && b !== k) {
-      const v = dyadPotential(w, s, b, k);
+      const v = dyadPotential(w, s, dyad, b, k);
       P[b * n + k] = v;
       P[k * n + b] = v;
     }
@@ -352,25 +354,85 @@ export function sharedThreat(w: World, lev: Float64Array, a: Float64Array, i: nu
 }
 
 /**
+ * What `security` takes from the levers alone, for every pair: alignments a_ij, the direct part of c_ij
+ * (an ally's worth grown by the threats shared with it) and, per actor, the actors it has a stance on
+ * (a_ij != 0, in roster order). Recomputed when the levers differ from those it was computed at, so a
+ * step's utilities share it; the values are the ones security() would compute, bit for bit.
+ */
+export class SecurityCache {
+  readonly lev: Float64Array;
+  readonly align: Float64Array;
+  readonly direct: Float64Array;
+  readonly stance: Int32Array;
+  readonly stanceLen: Int32Array;
+
+  constructor(readonly world: World) {
+    const n = world.n;
+    this.lev = new Float64Array(N_LEVERS).fill(Number.NaN);
+    this.align = new Float64Array(n * n);
+    this.direct = new Float64Array(n * n);
+    this.stance = new Int32Array(n * n);
+    this.stanceLen = new Int32Array(n);
+  }
+
+  /** Bring the cache to these levers. */
+  at(lev: Float64Array): this {
+    const l = this.lev;
+    for (let k = 0; k < N_LEVERS; k++) {
+      if (l[k] !== lev[k]) {
+        this.compute(lev);
+        break;
+      }
+    }
+    return this;
+  }
+
+  private compute(lev: Float64Array): void {
+    const w = this.world;
+    const n = w.n;
+    const tb = w.params.threatBalancing;
+    this.lev.set(lev);
+    for (let i = 0; i < n; i++) {
+      const a = this.align.subarray(i * n, (i + 1) * n);
+      for (let k = 0; k < n; k++) a[k] = k === i ? 0 : alignment(w, lev, i, k);
+      let len = 0;
+      for (let k = 0; k < n; k++) if (a[k] !== 0) this.stance[i * n + len++] = k;
+      this.stanceLen[i] = len;
+      for (let j = 0; j < n; j++)
+        this.direct[i * n + j] = a[j] > 0 ? a[j] * (1 + tb * sharedThreat(w, lev, a, i, j)) : a[j];
+    }
+  }
+}
+
+/**
  * Actor i's `security`: sum_j tie_ij * c_ij. The direct part is i's alignment with j, an ally's worth
  * growing with the threats they share; the Heider part is how j stands with i's allies and threats; and a
  * rival of Vietnam counts Russia's ships at Cam Ranh against Russia (China's South China Sea interest).
  */
-function security(w: World, s: State, lev: Float64Array, i: number, a: Float64Array): number {
+function security(w: World, s: State, lev: Float64Array, i: number, cache: SecurityCache): number {
   const n = w.n;
   const T = s.ties;
   const p = w.params;
-  for (let k = 0; k < n; k++) a[k] = k === i ? 0 : alignment(w, lev, i, k);
-  const vnRival = w.vn >= 0 && w.ru >= 0 && i !== w.vn ? Math.min(0, a[w.vn]) : 0;
+  const sc = cache.at(lev);
+  const a = sc.align;
+  const ai = i * n;
+  const direct = sc.direct;
+  const stance = sc.stance;
+  const len = sc.stanceLen[i];
+  const vnRival = w.vn >= 0 && w.ru >= 0 && i !== w.vn ? Math.min(0, a[ai + w.vn]) : 0;
   let sec = 0;
   for (let j = 0; j < n; j++) {
     if (j === i) continue;
-    const tij = T[i * n + j];
+    const tij = T[ai + j];
     if (tij === 0) continue;
-    let c = a[j] > 0 ? a[j] * (1 + p.threatBalancing * sharedThreat(w, lev, a, i, j)) : a[j];
+    let c = direct[ai + j];
     let third = 0;
     const row = j * n;
-    for (let k = 0; k < n; k++) if (k !== i && k !== j && a[k] !== 0) third += a[k] * T[row + k];
+    // Over the actors i has a stance on, in roster order: the terms security() adds, in its order.
+    for (let q = 0; q < len; q++) {
+      const k = stance[ai + q];
+      if (k !== j) third += a[ai + k] * T[row + k];
+    }
     c += p.heider * third;
     if (j === w.ru && vnRival < 0) c += vnRival * p.scsCost * s.navy;
     sec += tij * c;
@@ -414,7 +476,7 @@ export function utility(
   O: Float64Array,
   i: number,
   out: Float64Array,
-  align: Float64Array = new Float64Array(w.n),
+  sec: SecurityCache = new SecurityCache(w),
 ): number {
   const n = w.n;
   const T = s.ties;
@@ -485,7 +547,7 @@ export function utility(
     out[TERM_INDEX.leverage] = (dep + (1 - alternativesToChina(s.energy)) + kCN) / 3;
   }
 
-  if (wt[base + TERM_INDEX.security] !== 0) out[TERM_INDEX.security] = security(w, s, lev, i, align);
+  if (wt[base + TERM_INDEX.security] !== 0) out[TERM_INDEX.security] = security(w, s, lev, i, sec);
 
   // counterweight: value of Russia not being aligned with China, and of its own RFE stake against China's.
   if (wt[base + TERM_INDEX.counterweight] !== 0 && i !== ru && i !== cn) {

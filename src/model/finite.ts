@@ -61,7 +61,7 @@ export function assertFinite(w: World, s: State): void {
   }
   computePotentials(w, s, s.levers, x.sc.potential, x.sc.otherPotential, x.sc.base);
   for (let i = 0; i < n; i++) {
-    const u = utility(w, s, s.levers, x.sc.potential, x.sc.otherPotential, i, x.terms, x.sc.align);
+    const u = utility(w, s, s.levers, x.sc.potential, x.sc.otherPotential, i, x.terms, x.sc.sec);
     if (!Number.isFinite(u)) fail(w, s, `${w.ids[i]}'s utility`, u);
   }
 }

@@ -222,7 +222,7 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
         }
         const before = applyTieTrial(w, s, log, i, j, v, v - vHold);
         refreshRows(w, s, lev, P, O, sc.base, i, j);
-        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.align);
+        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.sec);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
         undoTieTrial(w, s, log, i, j, before);
@@ -250,7 +250,7 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
           du[m + 1] = Number.NEGATIVE_INFINITY;
           continue;
         }
-        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.align);
+        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.sec);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
         undoPolicyTrial(w, s, lev, sc, i, kind, m, before);
@@ -260,7 +260,7 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
       newPolicy[slot] = move;
       if (rec && move !== 0) {
         const before = applyPolicyTrial(w, s, lev, sc, i, kind, move);
-        utility(w, s, lev, P, O, i, terms, sc.align);
+        utility(w, s, lev, P, O, i, terms, sc.sec);
         if (!Number.isNaN(before)) undoPolicyTrial(w, s, lev, sc, i, kind, move, before);
         for (let t = 0; t < N_TERMS; t++) dTerms[t] = terms[t] - hold[t];
         const target = kind === 'lever' ? w.decision[i] : -1;
@@ -307,7 +307,7 @@ function trialValue(
   const before = applyTieTrial(w, s, sc.log, i, j, v, d);
   refreshRows(w, s, s.levers, sc.potential, sc.otherPotential, sc.base, i, j);
   const total =
-    utility(w, s, s.levers, sc.potential, sc.otherPotential, i, sc.terms, sc.align) -
+    utility(w, s, s.levers, sc.potential, sc.otherPotential, i, sc.terms, sc.sec) -
     (withContinuity ? 0 : sc.terms[TERM_INDEX.continuity]);
   undoTieTrial(w, s, sc.log, i, j, before);
   return total;
@@ -340,11 +340,11 @@ function recordTerms(
   const moved = new Float64Array(N_TERMS);
   let before = applyTieTrial(w, s, log, i, j, vHold, 0);
   refreshRows(w, s, lev, sc.potential, sc.otherPotential, sc.base, i, j);
-  utility(w, s, lev, sc.potential, sc.otherPotential, i, hold, sc.align);
+  utility(w, s, lev, sc.potential, sc.otherPotential, i, hold, sc.sec);
   undoTieTrial(w, s, log, i, j, before);
   before = applyTieTrial(w, s, log, i, j, v, v - vHold);
   refreshRows(w, s, lev, sc.potential, sc.otherPotential, sc.base, i, j);
-  utility(w, s, lev, sc.potential, sc.otherPotential, i, moved, sc.align);
+  utility(w, s, lev, sc.potential, sc.otherPotential, i, moved, sc.sec);
   undoTieTrial(w, s, log, i, j, before);
   refreshRows(w, s, lev, sc.potential, sc.otherPotential, sc.base, i, j);
   for (let q = 0; q < N_TERMS; q++) moved[q] -= hold[q];

@@ -87,8 +87,20 @@ export interface World {
   readonly keepO0: number;
   readonly warImport0: Float64Array;
   readonly energyCap0: Float64Array;
-  /** Memo of each actor's growth factor by step (pure: a cache, not state). */
-  readonly growthMemo: Float64Array[];
+  /** Memo of the growth factors by step (pure: a cache, not state). */
+  readonly growthMemo: GrowthFactors[];
+}
+
+/** The growth factors of one step, computed once (pure functions of the world and the step). */
+export interface GrowthFactors {
+  /** Each actor's growth factor, (1 + g)^(t/4). */
+  readonly actor: Float64Array;
+  /** Each dyad's gravity growth, sqrt(g_i g_j) (n x n). */
+  readonly dyad: Float64Array;
+  /** Russia's trade with partners outside the roster: its growth and theirs, geometric mean. */
+  readonly ruOther: number;
+  /** Demand outside the roster (energy buyers there). */
+  readonly other: number;
 }
 
 export interface State {
@@ -430,8 +442,7 @@ function developmentFactor(w: World, s: State, b: number): number {
 
 /** Gravity growth of dyad (i, j) after t quarters: geometric mean of the two actors' growth. */
 export function dyadGrowth(w: World, i: number, j: number, t: number): number {
-  const g = growthAt(w, t);
-  return Math.sqrt(g[i] * g[j]);
+  return growthFactors(w, t).dyad[i * w.n + j];
 }
 
 export function actorGrowth(w: World, i: number, t: number): number {
@@ -461,14 +472,30 @@ export const RFE_STOCK_MAX = 1e9;
 
 /** Every actor's growth factor after t quarters, (1 + g)^(t/4), computed once per step. */
 export function growthAt(w: World, t: number): Float64Array {
+  return growthFactors(w, t).actor;
+}
+
+/** The growth factors of step t, memoised on the world. */
+export function growthFactors(w: World, t: number): GrowthFactors {
   const tg = Math.min(t, GROWTH_STEPS);
-  let g = w.growthMemo[tg];
-  if (!g) {
-    g = new Float64Array(w.n);
-    for (let i = 0; i < w.n; i++) g[i] = dpow(1 + w.growth[i], growthYears(tg));
-    w.growthMemo[tg] = g;
+  let f = w.growthMemo[tg];
+  if (!f) {
+    const n = w.n;
+    const years = growthYears(tg);
+    const g = new Float64Array(n);
+    for (let i = 0; i < n; i++) g[i] = dpow(1 + w.growth[i], years);
+    const dyad = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dyad[i * n + j] = Math.sqrt(g[i] * g[j]);
+    const p = w.params;
+    f = {
+      actor: g,
+      dyad,
+      ruOther: w.ru >= 0 ? dpow(Math.sqrt((1 + w.growth[w.ru]) * (1 + p.otherGrowth)), years) : 1,
+      other: dpow(1 + p.otherGrowth, years),
+    };
+    w.growthMemo[tg] = f;
   }
-  return g;
+  return f;
 }
 
 export function initialState(w: World, rng: RngState): State {

@@ -432,7 +432,7 @@ export class Run {
     const terms = new Float64Array(N_TERMS);
     const utilityRec: Record<string, UtilityRecord> = {};
     for (let i = 0; i < n; i++) {
-      const total = utility(w, s, s.levers, P, O, i, terms);
+      const total = utility(w, s, s.levers, P, O, i, terms, this.scratch.sec);
       const rec: Partial<Record<TermName, number>> = {};
       for (let k = 0; k < N_TERMS; k++) if (w.weights[i * N_TERMS + k] !== 0) rec[TERM_NAMES[k]] = terms[k];
       utilityRec[w.ids[i]] = { total, terms: rec };
