@@ -1,5 +1,7 @@
 // Quantities derived from a state: trade potentials, energy prices, indicators, utilities.
 // Everything here is a pure function of (world, state, levers) and writes into caller-owned arrays.
+
+import type { TieDelta } from './delta';
 import { INDICATOR_NAMES, type IndicatorName, TERM_NAMES } from './spec';
 import { TieLog } from './tieLog';
 import {
@@ -48,6 +50,8 @@ export interface Scratch {
   nextTies: Float64Array;
   /** Ties a trial changed (2n + 1 at most: a tie and the two rows the conjecture moves). */
   log: TieLog;
+  /** The differenced tie trials (delta.ts), made on the first step. */
+  tieDelta: TieDelta | null;
   /** Per-term utility change of a recorded move; the energy market's targets. */
   dTerms: Float64Array;
   target: Float64Array;
@@ -66,6 +70,7 @@ export function makeScratch(w: World): Scratch {
     newPolicy: new Int8Array(w.n * N_POLICY),
     nextTies: new Float64Array(w.n * w.n),
     log: new TieLog(2 * w.n + 1),
+    tieDelta: null,
     dTerms: new Float64Array(N_TERMS),
     target: new Float64Array(N_BUYERS),
   };
@@ -365,6 +370,7 @@ export class SecurityCache {
   readonly direct: Float64Array;
   readonly stance: Int32Array;
   readonly stanceLen: Int32Array;
+  private readonly row: Float64Array;
 
   constructor(readonly world: World) {
     const n = world.n;
@@ -373,6 +379,7 @@ export class SecurityCache {
     this.direct = new Float64Array(n * n);
     this.stance = new Int32Array(n * n);
     this.stanceLen = new Int32Array(n);
+    this.row = new Float64Array(n);
   }
 
   /** Bring the cache to these levers. */
@@ -392,14 +399,15 @@ export class SecurityCache {
     const n = w.n;
     const tb = w.params.threatBalancing;
     this.lev.set(lev);
+    const row = this.row;
     for (let i = 0; i < n; i++) {
-      const a = this.align.subarray(i * n, (i + 1) * n);
-      for (let k = 0; k < n; k++) a[k] = k === i ? 0 : alignment(w, lev, i, k);
+      for (let k = 0; k < n; k++) row[k] = k === i ? 0 : alignment(w, lev, i, k);
+      this.align.set(row, i * n);
       let len = 0;
-      for (let k = 0; k < n; k++) if (a[k] !== 0) this.stance[i * n + len++] = k;
+      for (let k = 0; k < n; k++) if (row[k] !== 0) this.stance[i * n + len++] = k;
       this.stanceLen[i] = len;
       for (let j = 0; j < n; j++)
-        this.direct[i * n + j] = a[j] > 0 ? a[j] * (1 + tb * sharedThreat(w, lev, a, i, j)) : a[j];
+        this.direct[i * n + j] = row[j] > 0 ? row[j] * (1 + tb * sharedThreat(w, lev, row, i, j)) : row[j];
     }
   }
 }

@@ -1,4 +1,6 @@
 // One quarter: logit decisions, then tie, trade, energy and RFE dynamics, then scheduled events.
+
+import { TieDelta } from './delta';
 import {
   alignment,
   computePotentials,
@@ -62,8 +64,8 @@ const scratchP = new Float64Array(3);
 /** Trial order: hold first (the baseline), then the two moves. */
 const TRIALS = [0, -1, 1] as const;
 
-/** Logit choice by inverse CDF over (-1, 0, +1) with one uniform, so paired runs stay coupled. */
-function choose(beta: number, du: Float64Array, u: number, probs: Float64Array): number {
+/** The logit probabilities of (-1, 0, +1) into probs. */
+function probabilities(beta: number, du: Float64Array, probs: Float64Array): void {
   let max = Number.NEGATIVE_INFINITY;
   for (let m = 0; m < 3; m++) if (du[m] > max) max = du[m];
   let sum = 0;
@@ -73,9 +75,14 @@ function choose(beta: number, du: Float64Array, u: number, probs: Float64Array):
     probs[m] = e;
     sum += e;
   }
+  for (let m = 0; m < 3; m++) probs[m] /= sum;
+}
+
+/** Logit choice by inverse CDF over (-1, 0, +1) with one uniform, so paired runs stay coupled. */
+function choose(beta: number, du: Float64Array, u: number, probs: Float64Array): number {
+  probabilities(beta, du, probs);
   let acc = 0;
   for (let m = 0; m < 3; m++) {
-    probs[m] /= sum;
     acc += probs[m];
     if (u < acc) return m;
   }
@@ -184,22 +191,23 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
   const newMoves = sc.newMoves;
   const newPolicy = sc.newPolicy;
   const n = w.n;
-  const p = w.params;
   const lev = s.levers;
   const beta = lev[L.beta];
   const P = sc.potential;
   const O = sc.otherPotential;
-  const T = s.ties;
   computePotentials(w, s, lev, P, O, sc.base);
   const terms = sc.terms;
   const hold = sc.terms2;
   const dTerms = sc.dTerms;
   const du = scratchDU;
   const probs = scratchP;
-  const log = sc.log;
-  const reach = (p.horizon * p.alpha) / 2;
+  // Tie trials are differenced term by term (delta.ts); a world without the three corners takes the definition.
+  if (!sc.tieDelta && TieDelta.applies(w)) sc.tieDelta = new TieDelta(w);
+  const td = sc.tieDelta;
+  td?.begin(s, lev, P, O, sc.sec, w.weights);
   for (let i = 0; i < n; i++) {
     const frozen = w.frozen[i] === 1;
+    if (td && !frozen) td.actor(i);
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const u = uniformOf(rng);
@@ -208,30 +216,17 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
         newMoves[k] = 0;
         continue;
       }
-      const t0 = T[k];
-      const other = s.moves[j * n + i];
-      const vHold = clamp(t0 + reach * other, -1, 1);
-      let u0 = 0;
-      // Evaluate hold first, then the two moves. A move that the clamp at ±1 makes identical to holding
-      // is not a move: it is left out of the choice.
-      for (const m of TRIALS) {
-        const v = clamp(t0 + reach * (m + other), -1, 1);
-        if (m !== 0 && v === vHold) {
-          du[m + 1] = Number.NEGATIVE_INFINITY;
-          continue;
-        }
-        const before = applyTieTrial(w, s, log, i, j, v, v - vHold);
-        refreshRows(w, s, lev, P, O, sc.base, i, j);
-        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.sec);
-        if (m === 0) u0 = total;
-        du[m + 1] = total - u0;
-        undoTieTrial(w, s, log, i, j, before);
-      }
-      refreshRows(w, s, lev, P, O, sc.base, i, j);
+      if (td) td.options(j, du);
+      else referenceTieDU(w, s, sc, i, j, du);
       const c = choose(beta, du, u, probs);
       const move = c - 1;
       newMoves[k] = move;
-      if (rec && move !== 0) rec.decision(i, 'tie', j, move, probs[c], recordTerms(w, s, lev, sc, i, j, move, other));
+      if (rec && move !== 0) {
+        // The explanation reports the definition's numbers: its probabilities and per-term changes.
+        referenceTieDU(w, s, sc, i, j, du);
+        probabilities(beta, du, probs);
+        rec.decision(i, 'tie', j, move, probs[c], recordTerms(w, s, lev, sc, i, j, move, s.moves[j * n + i]));
+      }
     }
     for (let q = 0; q < POLICY_KINDS.length; q++) {
       const kind = POLICY_KINDS[q];
@@ -268,6 +263,40 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
       }
     }
   }
+}
+
+/**
+ * The utility change of each of i's options toward j (-1, 0, +1) against holding, by the definition:
+ * each trial applied to the state, the potentials refreshed, i's whole utility evaluated, the trial
+ * undone (MODEL.md 8). The decisions use delta.ts's differenced form of the same; this is what a recorded
+ * move's explanation reports, and what the tests hold the differenced form to.
+ */
+export function referenceTieDU(w: World, s: State, sc: Scratch, i: number, j: number, du: Float64Array): void {
+  const n = w.n;
+  const p = w.params;
+  const lev = s.levers;
+  const P = sc.potential;
+  const O = sc.otherPotential;
+  const reach = (p.horizon * p.alpha) / 2;
+  const t0 = s.ties[i * n + j];
+  const other = s.moves[j * n + i];
+  const vHold = clamp(t0 + reach * other, -1, 1);
+  let u0 = 0;
+  // Hold first, then the two moves. A move that the clamp at ±1 makes identical to holding is not a move.
+  for (const m of TRIALS) {
+    const v = clamp(t0 + reach * (m + other), -1, 1);
+    if (m !== 0 && v === vHold) {
+      du[m + 1] = Number.NEGATIVE_INFINITY;
+      continue;
+    }
+    const before = applyTieTrial(w, s, sc.log, i, j, v, v - vHold);
+    refreshRows(w, s, lev, P, O, sc.base, i, j);
+    const total = utility(w, s, lev, P, O, i, m === 0 ? sc.terms2 : sc.terms, sc.sec);
+    if (m === 0) u0 = total;
+    du[m + 1] = total - u0;
+    undoTieTrial(w, s, sc.log, i, j, before);
+  }
+  refreshRows(w, s, lev, P, O, sc.base, i, j);
 }
 
 /**
