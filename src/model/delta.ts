@@ -10,7 +10,7 @@
 // The common trial (an actor other than Russia and China, toward anyone but Russia) runs in one method
 // with no calls that take or return a number: V8 boxes a double that crosses a call it does not inline,
 // and those allocations were a third of the cost. Inputs and results travel in fields.
-import { alternativesToChina, overdependence, type SecurityCache } from './derive';
+import { alternativesToChina, energyRevenue, overdependence, type SecurityCache } from './derive';
 import {
   B_CN,
   B_OTHER,
@@ -251,6 +251,59 @@ export class TieDelta {
     this.econ0 = this.tradeOf();
     this.invest0 = this.investPart();
   }
+
+  /**
+   * The actor's whole utility at the step's state (after `actor`): utility()'s total, term for term and in
+   * its order, from the quantities `actor` computed (O(n) where utility() is O(n x stances)).
+   */
+  utilityTotal(): number {
+    const w = this.w;
+    const n = this.n;
+    const i = this.i;
+    const s = this.s;
+    const T = s.ties;
+    const p = w.params;
+    const lev = this.lev;
+    const wt = this.wt;
+    const wb = i * N_TERMS;
+    const ai = i * n;
+    const out = this.totals;
+    out.set(this.base);
+    if (wt[wb + T_ECONOMY] !== 0) {
+      let e = this.econ0 / this.econG - 1;
+      if (i === w.ru) {
+        e += p.energyWeight * (energyRevenue(w, s.energy) - 1);
+        e -= p.navyCost * s.navy * s.navy * (1 + lev[L.war]);
+      }
+      if (w.investor[i]) e += this.invest0;
+      const d = w.decision[i];
+      if (d >= 0) e -= p.leverCost * lev[d] * lev[d];
+      out[T_ECONOMY] = e;
+    }
+    if (wt[wb + T_SECURITY] !== 0) {
+      let sec = 0;
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const tij = T[ai + j];
+        if (tij === 0) continue;
+        sec += tij * this.c0[j];
+      }
+      out[T_SECURITY] = sec;
+    }
+    if (wt[wb + T_CONTINUITY] !== 0) {
+      let c = 0;
+      for (let j = 0; j < n; j++) {
+        const d = T[ai + j] - w.tieRef[ai + j];
+        c += d * d;
+      }
+      out[T_CONTINUITY] = -c / 2;
+    }
+    let total = 0;
+    for (let t = 0; t < N_TERMS; t++) total += out[t] * wt[wb + t];
+    return total;
+  }
+
+  private readonly totals = new Float64Array(N_TERMS);
 
   /**
    * The utility change of each of the actor's options toward j (-1, 0, +1) against holding, into du: what

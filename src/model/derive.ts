@@ -358,56 +358,116 @@ export function sharedThreat(w: World, lev: Float64Array, a: Float64Array, i: nu
   return th;
 }
 
+/** One set of SecurityCache's values, for the levers in `key`. */
+interface SecuritySlot {
+  key: Float64Array;
+  align: Float64Array;
+  direct: Float64Array;
+  stance: Int32Array;
+  stanceLen: Int32Array;
+}
+
+/** Lever sets a SecurityCache keeps: the step's, and those a decision lever's trials try. */
+const SECURITY_SLOTS = 4;
+
 /**
  * What `security` takes from the levers alone, for every pair: alignments a_ij, the direct part of c_ij
  * (an ally's worth grown by the threats shared with it) and, per actor, the actors it has a stance on
- * (a_ij != 0, in roster order). Recomputed when the levers differ from those it was computed at, so a
- * step's utilities share it; the values are the ones security() would compute, bit for bit.
+ * (a_ij != 0, in roster order). Kept for the last few values of the levers that scale or damp an
+ * alignment (`at` selects or computes them), so a step's utilities share them and a decision lever's
+ * trials do not recompute them; the values are the ones security() would compute, bit for bit.
  */
 export class SecurityCache {
-  readonly lev: Float64Array;
-  readonly align: Float64Array;
-  readonly direct: Float64Array;
-  readonly stance: Int32Array;
-  readonly stanceLen: Int32Array;
-  private readonly row: Float64Array;
+  align: Float64Array;
+  direct: Float64Array;
+  stance: Int32Array;
+  stanceLen: Int32Array;
+  /** The levers an alignment depends on (the security entries' scale and damp levers). */
+  private readonly deps: Int32Array;
+  private readonly slots: SecuritySlot[] = [];
+  private next = 0;
 
   constructor(readonly world: World) {
     const n = world.n;
-    this.lev = new Float64Array(N_LEVERS).fill(Number.NaN);
-    this.align = new Float64Array(n * n);
-    this.direct = new Float64Array(n * n);
-    this.stance = new Int32Array(n * n);
-    this.stanceLen = new Int32Array(n);
-    this.row = new Float64Array(n);
+    const deps: number[] = [];
+    for (let k = 0; k < n * n; k++) {
+      for (const l of [world.secLever[k], world.secDamp[k]]) if (l >= 0 && !deps.includes(l)) deps.push(l);
+    }
+    this.deps = Int32Array.from(deps.sort((a, b) => a - b));
+    for (let q = 0; q < SECURITY_SLOTS; q++) {
+      this.slots.push({
+        key: new Float64Array(N_LEVERS).fill(Number.NaN),
+        align: new Float64Array(n * n),
+        direct: new Float64Array(n * n),
+        stance: new Int32Array(n * n),
+        stanceLen: new Int32Array(n),
+      });
+    }
+    const first = this.slots[0];
+    this.align = first.align;
+    this.direct = first.direct;
+    this.stance = first.stance;
+    this.stanceLen = first.stanceLen;
   }
 
   /** Bring the cache to these levers. */
   at(lev: Float64Array): this {
-    const l = this.lev;
-    for (let k = 0; k < N_LEVERS; k++) {
-      if (l[k] !== lev[k]) {
-        this.compute(lev);
-        break;
+    const deps = this.deps;
+    for (let q = 0; q < SECURITY_SLOTS; q++) {
+      const slot = this.slots[q];
+      const key = slot.key;
+      let same = !Number.isNaN(key[0]);
+      for (let k = 0; same && k < deps.length; k++) if (key[deps[k]] !== lev[deps[k]]) same = false;
+      if (same) {
+        this.use(slot);
+        return this;
       }
     }
+    const slot = this.slots[this.next];
+    this.next = (this.next + 1) % SECURITY_SLOTS;
+    this.compute(lev, slot);
+    this.use(slot);
     return this;
   }
 
-  private compute(lev: Float64Array): void {
+  private use(slot: SecuritySlot): void {
+    this.align = slot.align;
+    this.direct = slot.direct;
+    this.stance = slot.stance;
+    this.stanceLen = slot.stanceLen;
+  }
+
+  private compute(lev: Float64Array, slot: SecuritySlot): void {
     const w = this.world;
     const n = w.n;
     const tb = w.params.threatBalancing;
-    this.lev.set(lev);
-    const row = this.row;
+    slot.key.set(lev);
+    const a = slot.align;
     for (let i = 0; i < n; i++) {
-      for (let k = 0; k < n; k++) row[k] = k === i ? 0 : alignment(w, lev, i, k);
-      this.align.set(row, i * n);
       let len = 0;
-      for (let k = 0; k < n; k++) if (row[k] !== 0) this.stance[i * n + len++] = k;
-      this.stanceLen[i] = len;
-      for (let j = 0; j < n; j++)
-        this.direct[i * n + j] = row[j] > 0 ? row[j] * (1 + tb * sharedThreat(w, lev, row, i, j)) : row[j];
+      for (let k = 0; k < n; k++) {
+        const x = k === i ? 0 : alignment(w, lev, i, k);
+        a[i * n + k] = x;
+        if (x !== 0) slot.stance[i * n + len++] = k;
+      }
+      slot.stanceLen[i] = len;
+    }
+    // sharedThreat's sum, with alignment(j, k) read from the matrix (k != j there): the same terms.
+    for (let i = 0; i < n; i++) {
+      const ai = i * n;
+      for (let j = 0; j < n; j++) {
+        const aij = a[ai + j];
+        if (!(aij > 0)) {
+          slot.direct[ai + j] = aij;
+          continue;
+        }
+        let th = 0;
+        for (let k = 0; k < n; k++) {
+          if (k === i || k === j || a[ai + k] >= 0) continue;
+          if (a[j * n + k] < 0) th -= a[ai + k];
+        }
+        slot.direct[ai + j] = aij * (1 + tb * th);
+      }
     }
   }
 }
@@ -417,7 +477,7 @@ export class SecurityCache {
  * growing with the threats they share; the Heider part is how j stands with i's allies and threats; and a
  * rival of Vietnam counts Russia's ships at Cam Ranh against Russia (China's South China Sea interest).
  */
-function security(w: World, s: State, lev: Float64Array, i: number, cache: SecurityCache): number {
+export function security(w: World, s: State, lev: Float64Array, i: number, cache: SecurityCache): number {
   const n = w.n;
   const T = s.ties;
   const p = w.params;
@@ -485,6 +545,8 @@ export function utility(
   i: number,
   out: Float64Array,
   sec: SecurityCache = new SecurityCache(w),
+  /** i's security (unweighted) if the caller knows it: a trial that moves neither ties, levers nor ships. */
+  knownSecurity = Number.NaN,
 ): number {
   const n = w.n;
   const T = s.ties;
@@ -555,7 +617,8 @@ export function utility(
     out[TERM_INDEX.leverage] = (dep + (1 - alternativesToChina(s.energy)) + kCN) / 3;
   }
 
-  if (wt[base + TERM_INDEX.security] !== 0) out[TERM_INDEX.security] = security(w, s, lev, i, sec);
+  if (wt[base + TERM_INDEX.security] !== 0)
+    out[TERM_INDEX.security] = Number.isNaN(knownSecurity) ? security(w, s, lev, i, sec) : knownSecurity;
 
   // counterweight: value of Russia not being aligned with China, and of its own RFE stake against China's.
   if (wt[base + TERM_INDEX.counterweight] !== 0 && i !== ru && i !== cn) {

@@ -2,6 +2,7 @@
 // that no run can reach a non-finite value (docs/MODEL.md, "Bounds and limits"); this is the guard
 // that makes a breach loud instead of silent: a NaN utility once made every choice "warm toward".
 // It reads the state after a step and each actor's utility, and names the first bad quantity.
+import { TieDelta } from './delta';
 import { computePotentials, makeScratch, type Scratch, utility } from './derive';
 import { LEVER_NAMES } from './levers';
 import { ENERGY_BUYERS } from './spec';
@@ -35,8 +36,11 @@ function firstBad(a: ArrayLike<number>): number {
   return -1;
 }
 
-/** Throws a NonFiniteError naming the step, its date and the first quantity that is NaN or infinite. */
-export function assertFinite(w: World, s: State): void {
+/**
+ * Throws a NonFiniteError naming the step, its date and the first quantity that is NaN or infinite.
+ * `scratch` (a run's, between steps) saves building the security cache again; its potentials are overwritten.
+ */
+export function assertFinite(w: World, s: State, scratch?: Scratch): void {
   const n = w.n;
   let k = firstBad(s.levers);
   if (k >= 0) fail(w, s, `lever ${LEVER_NAMES[k]}`, s.levers[k]);
@@ -53,15 +57,24 @@ export function assertFinite(w: World, s: State): void {
   if (!Number.isFinite(s.eastCap)) fail(w, s, "the capacity of Russia's eastward energy routes", s.eastCap);
   if (!Number.isFinite(s.rfeDev)) fail(w, s, 'rfe_development', s.rfeDev);
   if (!Number.isFinite(s.navy)) fail(w, s, "Russia's naval presence in Southeast Asia", s.navy);
-  // Utilities: finite state can still overflow in a product, and a NaN utility decides silently.
+  // Utilities: finite state can still overflow in a product, and a NaN utility decides silently. Each is
+  // utility()'s total (TieDelta.utilityTotal computes it term for term, in O(n)).
   let x = scratchOf.get(w);
   if (!x) {
     x = { sc: makeScratch(w), terms: new Float64Array(N_TERMS) };
     scratchOf.set(w, x);
   }
-  computePotentials(w, s, s.levers, x.sc.potential, x.sc.otherPotential, x.sc.base);
+  const sc = scratch ?? x.sc;
+  computePotentials(w, s, s.levers, sc.potential, sc.otherPotential, sc.base);
+  if (!sc.tieDelta && TieDelta.applies(w)) sc.tieDelta = new TieDelta(w);
+  const td = sc.tieDelta;
+  td?.begin(s, s.levers, sc.potential, sc.otherPotential, sc.sec, w.weights);
   for (let i = 0; i < n; i++) {
-    const u = utility(w, s, s.levers, x.sc.potential, x.sc.otherPotential, i, x.terms, x.sc.sec);
+    let u: number;
+    if (td) {
+      td.actor(i);
+      u = td.utilityTotal();
+    } else u = utility(w, s, s.levers, sc.potential, sc.otherPotential, i, x.terms, sc.sec);
     if (!Number.isFinite(u)) fail(w, s, `${w.ids[i]}'s utility`, u);
   }
 }

@@ -10,6 +10,7 @@ import {
   refreshRows,
   russiaRow,
   type Scratch,
+  security,
   utility,
 } from './derive';
 import { dexp, dlog, dpow, dtanh } from './dmath';
@@ -70,8 +71,11 @@ function probabilities(beta: number, du: Float64Array, probs: Float64Array): voi
   for (let m = 0; m < 3; m++) if (du[m] > max) max = du[m];
   let sum = 0;
   for (let m = 0; m < 3; m++) {
-    // An infeasible move (-Infinity) has probability 0, whatever beta (0 * -Infinity would be NaN).
-    const e = du[m] === Number.NEGATIVE_INFINITY ? 0 : dexp(beta * (du[m] - max));
+    // An infeasible move (-Infinity) has probability 0, whatever beta (0 * -Infinity would be NaN); the best
+    // has dexp(0), which is exactly 1.
+    const x = du[m];
+    const e =
+      x === Number.NEGATIVE_INFINITY ? 0 : x === max && max !== Number.POSITIVE_INFINITY ? 1 : dexp(beta * (x - max));
     probs[m] = e;
     sum += e;
   }
@@ -228,6 +232,10 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
         rec.decision(i, 'tie', j, move, probs[c], recordTerms(w, s, lev, sc, i, j, move, s.moves[j * n + i]));
       }
     }
+    // The actor at the state (holding) is the same for each of its policies, and so is its security in a
+    // trial that moves neither ties, levers nor ships: each is computed once.
+    let u0 = Number.NaN;
+    let sec0 = Number.NaN;
     for (let q = 0; q < POLICY_KINDS.length; q++) {
       const kind = POLICY_KINDS[q];
       if (!hasPolicy(w, i, kind)) continue;
@@ -237,17 +245,20 @@ function decide(w: World, s: State, rng: RngState, sc: Scratch, rec?: Recorder):
         newPolicy[slot] = 0;
         continue;
       }
-      let u0 = 0;
-      for (const m of TRIALS) {
+      if (Number.isNaN(u0)) {
+        sec0 = w.weights[i * N_TERMS + TERM_INDEX.security] !== 0 ? security(w, s, lev, i, sc.sec) : Number.NaN;
+        u0 = utility(w, s, lev, P, O, i, hold, sc.sec, sec0);
+      }
+      du[1] = u0 - u0;
+      const same = kind === 'energy' || kind === 'invest' ? sec0 : Number.NaN;
+      for (let m = -1; m <= 1; m += 2) {
         const before = applyPolicyTrial(w, s, lev, sc, i, kind, m);
         if (Number.isNaN(before)) {
           // Nothing to move (no stock left to sell, no room east or west, a lever at its bound).
           du[m + 1] = Number.NEGATIVE_INFINITY;
           continue;
         }
-        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.sec);
-        if (m === 0) u0 = total;
-        du[m + 1] = total - u0;
+        du[m + 1] = utility(w, s, lev, P, O, i, terms, sc.sec, same) - u0;
         undoPolicyTrial(w, s, lev, sc, i, kind, m, before);
       }
       const c = choose(beta, du, u, probs);
@@ -654,7 +665,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   for (let i = 0; i < n; i++) s.other[i] += p.rho * (O[i] - s.other[i]);
 
   applyEvents(w, s);
-  assertFinite(w, s);
+  assertFinite(w, s, sc);
 }
 
 /** Exported for indicator helpers that want the index by name. */

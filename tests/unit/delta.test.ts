@@ -89,7 +89,10 @@ function compare(w: World, seed: number, steps: number, pins: Pins, tally: Tally
     td.begin(s, s.levers, sc.potential, sc.otherPotential, sc.sec, w.weights);
     for (let i = 0; i < n; i++) {
       td.actor(i);
-      utility(w, s, s.levers, sc.potential, sc.otherPotential, i, terms, sc.sec);
+      const u = utility(w, s, s.levers, sc.potential, sc.otherPotential, i, terms, sc.sec);
+      // The whole utility from the differenced form's quantities is the definition's, bit for bit.
+      if (!Object.is(td.utilityTotal(), u))
+        expect.fail(`${w.spec.id} t${t} ${w.ids[i]}: utility ${td.utilityTotal()} vs ${u}`);
       let size = 1;
       for (const x of terms) size += Math.abs(x);
       for (let j = 0; j < n; j++) {
