@@ -547,11 +547,12 @@ export function utility(
   sec: SecurityCache = new SecurityCache(w),
   /** i's security (unweighted) if the caller knows it: a trial that moves neither ties, levers nor ships. */
   knownSecurity = Number.NaN,
+  /** The weights (w.weights; the calibration of `continuity` uses w.calibrationWeights). */
+  wt: Float64Array = w.weights,
 ): number {
   const n = w.n;
   const T = s.ties;
   const p = w.params;
-  const wt = w.weights;
   const base = i * N_TERMS;
   out.fill(0);
   const ru = w.ru;

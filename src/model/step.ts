@@ -161,7 +161,7 @@ function applyLeverMove(w: World, s: State, lev: Float64Array, i: number, move: 
  * (MODEL.md 8, the Heider conjecture): j's ties follow i's friends and enemies, third parties' ties
  * with i follow their stance toward j, and an investor's RFE stake follows its tie with Russia.
  */
-function applyTieTrial(w: World, s: State, log: TieLog, i: number, j: number, v: number, d: number): number {
+export function applyTieTrial(w: World, s: State, log: TieLog, i: number, j: number, v: number, d: number): number {
   const n = w.n;
   const T = s.ties;
   const conj = w.params.conjecture;
@@ -310,50 +310,7 @@ export function referenceTieDU(w: World, s: State, sc: Scratch, i: number, j: nu
   refreshRows(w, s, lev, P, O, sc.base, i, j);
 }
 
-/**
- * The slope of i's utility along its tie with j at this state, continuity left out unless asked: how much i
- * gains per unit of warmth toward j, with everything it expects of the others (the calibration of `continuity`).
- */
-export function tieMarginal(w: World, s: State, sc: Scratch, i: number, j: number, withContinuity = false): number {
-  const n = w.n;
-  const lev = s.levers;
-  const P = sc.potential;
-  const O = sc.otherPotential;
-  const h = (w.params.horizon * w.params.alpha) / 2;
-  const t0 = s.ties[i * n + j];
-  const up = clamp(t0 + h, -1, 1);
-  const down = clamp(t0 - h, -1, 1);
-  const slope =
-    up > down
-      ? (trialValue(w, s, sc, i, j, up, up - t0, withContinuity) -
-          trialValue(w, s, sc, i, j, down, down - t0, withContinuity)) /
-        (up - down)
-      : 0;
-  refreshRows(w, s, lev, P, O, sc.base, i, j);
-  return slope;
-}
-
-/** i's utility with its tie toward j at v (a move of d), continuity left out unless asked. */
-function trialValue(
-  w: World,
-  s: State,
-  sc: Scratch,
-  i: number,
-  j: number,
-  v: number,
-  d: number,
-  withContinuity: boolean,
-): number {
-  const before = applyTieTrial(w, s, sc.log, i, j, v, d);
-  refreshRows(w, s, s.levers, sc.potential, sc.otherPotential, sc.base, i, j);
-  const total =
-    utility(w, s, s.levers, sc.potential, sc.otherPotential, i, sc.terms, sc.sec) -
-    (withContinuity ? 0 : sc.terms[TERM_INDEX.continuity]);
-  undoTieTrial(w, s, sc.log, i, j, before);
-  return total;
-}
-
-function undoTieTrial(w: World, s: State, log: TieLog, i: number, j: number, before: number): void {
+export function undoTieTrial(w: World, s: State, log: TieLog, i: number, j: number, before: number): void {
   log.restore(s.ties, w.n);
   if (!Number.isNaN(before)) s.rfe[i === w.ru ? j : i] = before;
 }
