@@ -39,6 +39,19 @@ const T_WAR = TERM_INDEX.war_needs;
 const T_COMPLIANCE = TERM_INDEX.compliance;
 const T_CONTINUITY = TERM_INDEX.continuity;
 
+// Slots of one move in TieDelta.pm: the tie's value and move, i's ties with Russia and China and j's with
+// Russia after the move, the changes of i's trade, security and continuity, and the result.
+const PM_V = 0;
+const PM_D = 1;
+const PM_IRU = 2;
+const PM_ICN = 3;
+const PM_JRU = 4;
+const PM_TR = 5;
+const PM_DS = 6;
+const PM_DC = 7;
+const PM_OUT = 8;
+const PM_SIZE = 9;
+
 /**
  * Per run: buffers and the quantities of the current step (`begin`) and actor (`actor`) that every trial
  * reads. `options(j, du)` fills the utility change of each of the actor's options toward j against
@@ -99,6 +112,8 @@ export class TieDelta {
   private div1 = 0;
   private inv = -1;
   private rfeNew = 0;
+  /** pairTrial's inputs and results, PM_SIZE slots per move. */
+  private readonly pm = new Float64Array(2 * PM_SIZE);
 
   constructor(private readonly w: World) {
     const n = w.n;
@@ -325,8 +340,23 @@ export class TieDelta {
       dh = this.out;
     }
     du[1] = 0;
+    const w = this.w;
+    const vm = clamp(t0 + reach * (-1 + other), -1, 1);
+    const vp = clamp(t0 + reach * (1 + other), -1, 1);
+    if (vm !== vHold && vp !== vHold && i !== w.ru && i !== w.cn && j !== w.ru && w.params.conjecture !== 0) {
+      // Both moves at once (the common case): one pass over the two rows.
+      const pm = this.pm;
+      pm[PM_V] = vm;
+      pm[PM_D] = vm - vHold;
+      pm[PM_SIZE + PM_V] = vp;
+      pm[PM_SIZE + PM_D] = vp - vHold;
+      this.pairTrial(j);
+      du[0] = pm[PM_OUT] - dh;
+      du[2] = pm[PM_SIZE + PM_OUT] - dh;
+      return;
+    }
     for (let m = -1; m <= 1; m += 2) {
-      const v = clamp(t0 + reach * (m + other), -1, 1);
+      const v = m < 0 ? vm : vp;
       if (v === vHold) du[m + 1] = Number.NEGATIVE_INFINITY;
       else {
         this.v = v;
@@ -335,6 +365,197 @@ export class TieDelta {
         du[m + 1] = this.out - dh;
       }
     }
+  }
+
+  /**
+   * trial() for both moves of an actor other than Russia and China toward anyone but Russia, the
+   * conjecture on: the inputs and results in pm (PM_* slots, the down move first). Same sums as trial().
+   */
+  private pairTrial(j: number): void {
+    const w = this.w;
+    const n = this.n;
+    const i = this.i;
+    const T = this.s.ties;
+    const p = w.params;
+    const ru = w.ru;
+    const cn = w.cn;
+    const ai = i * n;
+    const aj = j * n;
+    const A = this.A;
+    const P = this.P;
+    const t0w = w.t0;
+    const ref = w.tieRef;
+    const c0 = this.c0;
+    const a = this.sec.align;
+    const pm = this.pm;
+    const conj = p.conjecture;
+    const tte = p.tradeTieElasticity;
+    const h = p.heider;
+    const aij = a[ai + j];
+    const dm = pm[PM_D];
+    const dp = pm[PM_SIZE + PM_D];
+    // No stake moves (Russia is not in the trial).
+    this.j = j;
+    this.inv = -1;
+    let dsM = 0;
+    let dsP = 0;
+    let dcM = 0;
+    let dcP = 0;
+    let trM = 0;
+    let trP = 0;
+    let d3M = 0;
+    let d3P = 0;
+    for (let k = 0; k < n; k++) {
+      if (k === i || k === j) continue;
+      const tik = T[ai + k];
+      const tjk = T[aj + k];
+      const njkM = unit(tjk + conj * tik * dm);
+      const nikM = unit(tik + conj * tjk * dm);
+      const njkP = unit(tjk + conj * tik * dp);
+      const nikP = unit(tik + conj * tjk * dp);
+      const ck = c0[k];
+      let cM = ck;
+      let cP = ck;
+      if (aij !== 0) {
+        cM += h * aij * (njkM - tjk);
+        cP += h * aij * (njkP - tjk);
+      }
+      dsM += nikM * cM - tik * ck;
+      dsP += nikP * cP - tik * ck;
+      const aik = a[ai + k];
+      if (aik !== 0) {
+        d3M += aik * (njkM - tjk);
+        d3P += aik * (njkP - tjk);
+      }
+      const kk = ai + k;
+      const gravity = k !== ru && k !== cn;
+      if (nikM !== tik) {
+        const r = ref[kk];
+        dcM += (nikM - r) * (nikM - r) - (tik - r) * (tik - r);
+        if (gravity) trM += A[kk] * Math.max(0.05, 1 + tte * (nikM - t0w[kk])) - P[kk];
+      }
+      if (nikP !== tik) {
+        const r = ref[kk];
+        dcP += (nikP - r) * (nikP - r) - (tik - r) * (tik - r);
+        if (gravity) trP += A[kk] * Math.max(0.05, 1 + tte * (nikP - t0w[kk])) - P[kk];
+      }
+      if (k === ru) {
+        pm[PM_IRU] = nikM;
+        pm[PM_SIZE + PM_IRU] = nikP;
+        pm[PM_JRU] = njkM;
+        pm[PM_SIZE + PM_JRU] = njkP;
+      } else if (k === cn) {
+        pm[PM_ICN] = nikM;
+        pm[PM_SIZE + PM_ICN] = nikP;
+      }
+    }
+    // The tie (i, j) itself, as trial() takes it (j's own entry of its row stays 0).
+    const tij = T[ai + j];
+    for (let q = 0; q < 2; q++) {
+      const off = q * PM_SIZE;
+      const v = pm[off + PM_V];
+      let dc = q === 0 ? dcM : dcP;
+      let tr = q === 0 ? trM : trP;
+      if (v !== tij) {
+        const r = ref[ai + j];
+        dc += (v - r) * (v - r) - (tij - r) * (tij - r);
+        if (j !== cn) tr += A[ai + j] * Math.max(0.05, 1 + tte * (v - t0w[ai + j])) - P[ai + j];
+      }
+      if (j === cn) pm[off + PM_ICN] = v;
+      const d3 = q === 0 ? d3M : d3P;
+      pm[off + PM_DS] = (q === 0 ? dsM : dsP) + (v * (c0[j] + h * d3) - tij * c0[j]);
+      pm[off + PM_DC] = dc;
+      pm[off + PM_TR] = tr;
+      this.finishPair(j, off);
+    }
+  }
+
+  /** The rest of one move of pairTrial: Russia's row at i and j, trade, compliance, and the other terms. */
+  private finishPair(j: number, off: number): void {
+    const w = this.w;
+    const n = this.n;
+    const i = this.i;
+    const s = this.s;
+    const p = w.params;
+    const wt = this.wt;
+    const wb = i * N_TERMS;
+    const ru = w.ru;
+    const cn = w.cn;
+    const ai = i * n;
+    const pm = this.pm;
+    const A = this.A;
+    const keep = this.ruKeep;
+    const comp = w.compliance;
+    const tte = p.tradeTieElasticity;
+    const iRu = pm[off + PM_IRU];
+    const iCn = pm[off + PM_ICN];
+    const jRu = pm[off + PM_JRU];
+    let lost = this.lost0;
+    let ws = this.ws0;
+    let bi = 0;
+    for (let q = 0; q < 2; q++) {
+      const k = q === 0 ? i : j;
+      const kk = ru * n + k;
+      const tf = Math.max(0.05, 1 + tte * ((q === 0 ? iRu : jRu) - w.t0[kk]));
+      const rf = w.investor[k] ? 1 + (p.investTradeElasticity * (s.rfe[k] - w.k0[k])) / (w.k0[k] + 1) : 1;
+      const b = this.ruK[k] * tf * rf * this.ruWar[k];
+      if (q === 0) bi = b;
+      const db = b - this.b0[k];
+      if (db !== 0) {
+        if (keep[k] < 1) lost += db * (1 - keep[k]);
+        if (comp[k] < 0.5) ws += db * (1 - comp[k]);
+      }
+    }
+    const div1 = this.divFactor * lost;
+    const active = div1 > 0 && ws > 0;
+    let du = 0;
+    const we = wt[wb + T_ECONOMY];
+    const wcomp = comp[i] > 0 ? wt[wb + T_COMPLIANCE] : 0;
+    if (we !== 0 || wcomp !== 0) {
+      const ci = comp[i];
+      const got = active && ci < 0.5 ? gotOf(div1, bi, ci, ws, this.cap) : 0;
+      let pRu = bi * keep[i];
+      if (active && ci < 0.5) pRu += got;
+      pRu += this.ruEnergy[i];
+      if (we !== 0) {
+        const kc = ai + cn;
+        let pCn = A[kc] * Math.max(0.05, 1 + tte * (iCn - w.t0[kc]));
+        if (active && ci < 0.5) pCn += p.transit * got;
+        const dTr = pm[off + PM_TR] + (pCn - this.P[kc] + (pRu - this.P[ai + ru]));
+        const invest = w.investor[i]
+          ? (s.rfe[i] / Math.max(1, w.k0[i])) * (this.yieldBase * Math.max(0, 1 + p.investTie * iRu) - p.capitalCost)
+          : 0;
+        du += we * (dTr / this.econG + (invest - this.invest0));
+      }
+      if (wcomp !== 0) {
+        const b = A[ai + ru];
+        const tradeRel = b > 0 ? pRu / b : 0;
+        const stake = this.complyStake === 0 ? 0 : (s.rfe[i] / 5) * this.complyStake;
+        const value = this.complyFactor * (this.lev[L.sanctions] * (Math.max(0, iRu) + 0.5 * tradeRel) + stake);
+        du += wcomp * (value - this.base[T_COMPLIANCE]);
+      }
+    }
+    const wsec = wt[wb + T_SECURITY];
+    if (wsec !== 0) du += wsec * pm[off + PM_DS];
+    const wc = wt[wb + T_CONTINUITY];
+    if (wc !== 0) du += wc * (-pm[off + PM_DC] / 2);
+    // China-Russia tie after the move: j's row if j is China.
+    const cnRu = j === cn ? jRu : s.ties[cn * n + ru];
+    let x = wt[wb + T_TRIANGLE];
+    if (x !== 0 && i === w.us) {
+      const value = iCn + iRu - this.lev[L.us_engagement] * cnRu;
+      du += x * (value - this.base[T_TRIANGLE]);
+    }
+    x = wt[wb + T_COUNTERWEIGHT];
+    if (x !== 0 && j === cn) {
+      const li = w.cwLever[i];
+      const c = li >= 0 ? this.lev[li] : w.cwConst[i];
+      if (c !== 0) {
+        const inv = w.investor[i] ? (this.rfeShare(i) - this.rfeShare(cn)) / 2 : 0;
+        du += x * (c * (-cnRu + inv) - this.base[T_COUNTERWEIGHT]);
+      } else du += x * (0 - this.base[T_COUNTERWEIGHT]);
+    }
+    pm[off + PM_OUT] = du;
   }
 
   /** U_i with tie (i, j) at v, after a move of d (0: no conjecture), minus U_i at the step's state. */
@@ -434,8 +655,8 @@ export class TieDelta {
       let njk = tjk;
       if (k === j) nik = v;
       else if (moved) {
-        njk = clamp(tjk + conj * tik * d, -1, 1);
-        nik = clamp(tik + conj * tjk * d, -1, 1);
+        njk = unit(tjk + conj * tik * d);
+        nik = unit(tik + conj * tjk * d);
       }
       rowI[k] = nik;
       rowJ[k] = njk;
@@ -819,4 +1040,10 @@ export class TieDelta {
 function gotOf(div: number, b: number, c: number, ws: number, cap: number): number {
   const want = (div * b * (1 - c)) / ws;
   return Math.min(want, cap * b);
+}
+
+/** clamp(x, -1, 1) (the same value for every x, NaN and -0 included), as a branch the JIT keeps cheap. */
+function unit(x: number): number {
+  // biome-ignore lint/complexity/useMathMinMax: Math.max/min's NaN handling costs more here than the branch
+  return x > 1 ? 1 : x < -1 ? -1 : x;
 }
