@@ -7,7 +7,7 @@ import { LEVER_INDEX, LEVER_NAMES, type LeverName } from '../model/levers';
 import { createRng } from '../model/rng';
 import { INDICATOR_NAMES } from '../model/spec';
 import { applyEvents, hashState, step } from '../model/step';
-import { classifyTriangle, type TriangleConfig } from '../model/triangle';
+import type { TriangleConfig } from '../model/triangle';
 import { initialState, type State, type World } from '../model/world';
 import type { LeverChange } from './replay';
 import { type Pins, pairKey } from './run';
@@ -20,6 +20,27 @@ export const CONFIGS: readonly TriangleConfig[] = [
   'indeterminate',
 ];
 const CONFIG_INDEX = new Map(CONFIGS.map((c, i) => [c, i]));
+
+/** The index in CONFIGS of classifyTriangle(ab, ac, bc, epsilon).config (tests/unit/stream.test.ts compares). */
+export function configIndex(ab: number, ac: number, bc: number, epsilon: number): number {
+  if (Math.abs(ab) < epsilon || Math.abs(ac) < epsilon || Math.abs(bc) < epsilon) return CONFIG_INDEX_OF.indeterminate;
+  const positives = (ab > 0 ? 1 : 0) + (ac > 0 ? 1 : 0) + (bc > 0 ? 1 : 0);
+  return positives === 3
+    ? CONFIG_INDEX_OF.menage
+    : positives === 0
+      ? CONFIG_INDEX_OF.unitVeto
+      : positives === 2
+        ? CONFIG_INDEX_OF.romantic
+        : CONFIG_INDEX_OF.stable;
+}
+
+const CONFIG_INDEX_OF = {
+  menage: CONFIG_INDEX.get('menage-a-trois') ?? -1,
+  romantic: CONFIG_INDEX.get('romantic-triangle') ?? -1,
+  stable: CONFIG_INDEX.get('stable-marriage') ?? -1,
+  unitVeto: CONFIG_INDEX.get('unit-veto') ?? -1,
+  indeterminate: CONFIG_INDEX.get('indeterminate') ?? -1,
+};
 
 /** Names of the metrics tracked per step: indicators (built-in, then the scenario's) and ties. */
 export function metricNames(w: World): string[] {
@@ -120,11 +141,11 @@ export class LeanRunner {
     return v;
   }
 
+  /** classifyTriangle's configuration of the US-China-Russia triangle, as an index into CONFIGS, without its objects. */
   private config(s: State): number {
     const w = this.world;
     const n = w.n;
     const T = s.ties;
-    const tri = classifyTriangle(T[w.us * n + w.cn], T[w.us * n + w.ru], T[w.cn * n + w.ru], w.params.epsilon);
-    return CONFIG_INDEX.get(tri.config) ?? CONFIGS.length - 1;
+    return configIndex(T[w.us * n + w.cn], T[w.us * n + w.ru], T[w.cn * n + w.ru], w.params.epsilon);
   }
 }

@@ -3,9 +3,10 @@
 // streamed ensemble equals the exact computation over kept trajectories.
 import { describe, expect, it } from 'vitest';
 import { buildWorld } from '../../src/model/build';
+import { classifyTriangle } from '../../src/model/triangle';
 import { loadPreset } from '../../src/scenario/presets';
 import { metricNames, metricValues } from '../../src/sim/ensemble';
-import { CONFIGS, LeanRunner } from '../../src/sim/lean';
+import { CONFIGS, configIndex, LeanRunner } from '../../src/sim/lean';
 import { runWithChanges } from '../../src/sim/replay';
 import { Run } from '../../src/sim/run';
 import { errorBound, type Grid, Histograms, linearGrid, logGrid, Moments, quantileSorted } from '../../src/sim/stats';
@@ -135,6 +136,17 @@ describe('moments', () => {
 });
 
 describe('lean runner', () => {
+  it("reads the triangle's configuration as classifyTriangle does, at zeros, signs and the neutral band", () => {
+    const values = [-1, -0.3, -0.05, -0.0499, -1e-300, -0, 0, 1e-300, 0.0499, 0.05, 0.3, 1];
+    for (const eps of [0, 0.05])
+      for (const ab of values)
+        for (const ac of values)
+          for (const bc of values) {
+            const want = CONFIGS.indexOf(classifyTriangle(ab, ac, bc, eps).config);
+            expect(configIndex(ab, ac, bc, eps), `${ab} ${ac} ${bc} eps ${eps}`).toBe(want);
+          }
+  });
+
   it('sees the metrics, configurations and final hash of a Run with the same pins and changes', () => {
     const w = world();
     const steps = 12;
