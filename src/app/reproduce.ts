@@ -4,7 +4,7 @@
 // from the start, as the app's change at step 0 is), later ones `--change lever=value@date` (the same
 // Run.setLever at the same step); weights and imported scenarios need the exported scenario file.
 import { formatQuarter } from '../model/time';
-import type { LeverEdit } from './state';
+import type { LeverEdit } from './doc';
 
 export interface ReproduceInput {
   /** Scenario id in the app. */

@@ -3,8 +3,8 @@
 // Ties: width = strength, hue = sign (blue amity, orange enmity), dashed when |tie| < 0.05.
 // The triangle's side lengths follow its ties (friends closer), so its shape is the state at a glance.
 import { CanvasTextMetrics, Circle, Container, Graphics, Text } from 'pixi.js';
+import { CONFIG_NAMES, configSentence, fmtSigned } from '../app/format';
 import type { StepRecord } from '../sim/run';
-import { CONFIG_NAMES, configSentence, fmtSigned } from '../ui/format';
 import { hex, mix, type Theme } from './theme';
 
 export interface SceneActor {
@@ -88,6 +88,9 @@ export class Scene {
   private readonly sentenceText: Text;
   private readonly dateText: Text;
   private readonly stepText: Text;
+  /** Why the scene shows another quarter than the timeline's (compare mode, a run not covering the date). */
+  private readonly noteText: Text;
+  private note = '';
   private nodes: NodeView[] = [];
   private byId = new Map<string, NodeView>();
   private n = 0;
@@ -120,8 +123,21 @@ export class Scene {
     });
     this.dateText = new Text({ text: '', style: { fontFamily: f, fontSize: 22, fill: theme.ink, fontWeight: '700' } });
     this.stepText = new Text({ text: '', style: { fontFamily: f, fontSize: 12, fill: theme.muted } });
+    this.noteText = new Text({
+      text: '',
+      style: {
+        fontFamily: f,
+        fontSize: 13,
+        fill: theme.ink,
+        fontStyle: 'italic',
+        align: 'center',
+        wordWrap: true,
+        wordWrapWidth: 300,
+      },
+    });
     this.dateText.anchor.set(1, 0);
     this.stepText.anchor.set(1, 0);
+    this.noteText.anchor.set(0.5, 1);
     for (let k = 0; k < 3; k++) {
       const t = new Text({
         text: '',
@@ -147,6 +163,7 @@ export class Scene {
       this.sentenceText,
       this.dateText,
       this.stepText,
+      this.noteText,
     );
     this.legendBox.addChild(this.legend, ...this.legendTexts);
   }
@@ -243,6 +260,7 @@ export class Scene {
     this.sentenceText.style.fill = theme.muted;
     this.dateText.style.fill = theme.ink;
     this.stepText.style.fill = theme.muted;
+    this.noteText.style.fill = theme.ink;
     for (const t of this.tieTexts) {
       t.style.fill = theme.muted;
       t.style.stroke = { color: theme.bg, width: 4 };
@@ -267,6 +285,14 @@ export class Scene {
   setHover(id: string | null): void {
     if (this.hovered !== id) {
       this.hovered = id;
+      this.dirty = true;
+    }
+  }
+
+  /** A note over the scene, and the scene dimmed, while the run does not cover the date shown ('' clears). */
+  setNote(note: string): void {
+    if (note !== this.note) {
+      this.note = note;
       this.dirty = true;
     }
   }
@@ -351,7 +377,7 @@ export class Scene {
       }
     };
     count(this.root);
-    const fixed = this.tieTexts.length + this.legendTexts.length + 5; // title, configuration, sentence, date, step
+    const fixed = this.tieTexts.length + this.legendTexts.length + 6; // title, configuration, sentence, date, step, note
     const corners = this.nodes.filter((nv) => nv.corner).length;
     return {
       texts,
@@ -526,6 +552,14 @@ export class Scene {
 
   private draw(): void {
     this.headerBottom = this.drawHeader();
+    const dim = this.note !== '';
+    for (const layer of [this.ringLayer, this.edgeLayer, this.nodeLayer]) layer.alpha = dim ? 0.35 : 1;
+    this.noteText.visible = dim;
+    if (dim) {
+      if (this.noteText.text !== this.note) this.noteText.text = this.note;
+      this.noteText.style.wordWrapWidth = Math.max(160, this.bounds.w - 40);
+      this.noteText.position.set(this.bounds.x + this.bounds.w / 2, this.bounds.y + this.bounds.h - 64);
+    }
     this.place();
     const t = this.theme;
     const ring = this.ringLayer;

@@ -1,0 +1,165 @@
+// Sharing and saving, in plain sight at the top of the controls: copy a link, import a scenario file,
+// export the scenario (JSON, checked by running it), the run (CSV, the CLI's file) and the report
+// (PNG, or PDF through the print dialog; also in the header's "Save report" menu).
+import { computeFull } from '../app/derive';
+import { retraces, runCsv, scenarioJson } from '../app/files';
+import type { Intent } from '../app/intents';
+import { fileBase, frame } from '../app/select';
+import type { Store } from '../app/store';
+import { byId, h } from './dom';
+import { prepareReport, type ReportParts, reportPng } from './report';
+
+function clickDownload(name: string, href: string): void {
+  const a = h('a', { attrs: { href, download: name } });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+export function download(name: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  clickDownload(name, url);
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export interface ShareActions {
+  copyLink(): Promise<void>;
+  importFile(): void;
+  exportJson(): void;
+  exportCsv(): void;
+  reportPng(): void;
+  reportPdf(): void;
+}
+
+export function connectShare(store: Store, dispatch: (i: Intent) => void, parts: ReportParts): ShareActions {
+  const input = byId<HTMLInputElement>('file-input');
+  input.addEventListener('change', () => {
+    const f = input.files?.[0];
+    if (f) void f.text().then((text) => dispatch({ type: 'import', text, fileName: f.name }));
+    input.value = '';
+  });
+  const say = (id: string, kind: 'ok' | 'warn', text: string, details: string[] = [], ttl = 6000) =>
+    dispatch({ type: 'message', message: { id, kind, text, details, ttl } });
+
+  const actions: ShareActions = {
+    async copyLink() {
+      const url = location.href;
+      try {
+        await navigator.clipboard.writeText(url);
+        say('link-copied', 'ok', 'Link copied: it reproduces exactly this view.', [], 4000);
+      } catch {
+        say('link-copied', 'warn', 'Could not copy; the address bar holds the link to this view.', [url], 8000);
+      }
+    },
+    importFile() {
+      input.click();
+    },
+    exportJson() {
+      const s = store.get();
+      const a = store.runs(s).a;
+      const name = `${a.id}.json`;
+      const text = scenarioJson(a.file, s.doc.edits, a.spec.start, s.doc.seed);
+      download(name, text, 'application/json');
+      const full = computeFull(a);
+      const problem = retraces(text, s.doc.seed, full.run, full.horizon);
+      const mid = s.doc.edits.some((e) => e.t > 0);
+      if (problem)
+        say(
+          'export',
+          'warn',
+          `Exported ${name}, but it does not reproduce this run exactly: ${problem}. A scenario file cannot hold every sequence of lever changes (a lever pinned once is not set again by a later event).`,
+          [],
+          0,
+        );
+      else
+        say(
+          'export',
+          'ok',
+          `Exported ${name}: run with seed ${s.doc.seed}, it reproduces this run${mid ? "'s ties and indicators (your later lever changes are events in it, so its hashes differ from the app's)" : ' and its hashes'}.`,
+        );
+    },
+    exportCsv() {
+      const s = store.get();
+      const a = store.runs(s).a;
+      download(`${fileBase(s, store.runs(s))}.csv`, runCsv(a.run, a.records, s.doc.edits, s.doc.weights), 'text/csv');
+    },
+    reportPng() {
+      const s = store.get();
+      const runs = store.runs(s);
+      clickDownload(`${fileBase(s, runs)}-${frame(s, runs).date}-report.png`, reportPng(store, parts));
+    },
+    reportPdf() {
+      prepareReport(store, parts);
+      window.print();
+    },
+  };
+
+  const row = byId('share');
+  const button = (id: string, text: string, title: string, fn: () => void) =>
+    h('button', { class: 'btn', id, text, title, attrs: { type: 'button' }, on: { click: fn } });
+  row.replaceChildren(
+    button('share-link', 'Copy link', 'Copy a link that reproduces exactly this view', () => void actions.copyLink()),
+    button(
+      'share-import',
+      'Import…',
+      'Import a scenario file (JSON); problems are listed by field',
+      actions.importFile,
+    ),
+    button('share-json', 'Scenario JSON', 'Export the scenario with your changes written in', actions.exportJson),
+    button('share-csv', 'Run CSV', 'Export the run as the command line writes it', actions.exportCsv),
+    button(
+      'share-png',
+      'Report PNG',
+      'The whole view as a picture, with scenario, seed, changes, date and hash',
+      actions.reportPng,
+    ),
+    button('share-pdf', 'Report PDF', 'The whole view as a printable page (choose "Save as PDF")', actions.reportPdf),
+  );
+
+  // The header's "Save report" menu.
+  const menuBtn = byId<HTMLButtonElement>('btn-report');
+  const menu = byId('report-menu');
+  const close = () => {
+    menu.hidden = true;
+    menuBtn.setAttribute('aria-expanded', 'false');
+  };
+  menuBtn.addEventListener('click', (e) => {
+    e.stopPropagation();
+    menu.hidden = !menu.hidden;
+    menuBtn.setAttribute('aria-expanded', String(!menu.hidden));
+    if (!menu.hidden) menu.querySelector('button')?.focus();
+  });
+  menu.replaceChildren(
+    h('button', {
+      text: 'PNG picture',
+      attrs: { type: 'button', role: 'menuitem' },
+      on: {
+        click: () => {
+          close();
+          actions.reportPng();
+        },
+      },
+    }),
+    h('button', {
+      text: 'PDF (print dialog)',
+      attrs: { type: 'button', role: 'menuitem' },
+      on: {
+        click: () => {
+          close();
+          actions.reportPdf();
+        },
+      },
+    }),
+  );
+  document.addEventListener('click', (e) => {
+    if (!menu.hidden && !menu.contains(e.target as Node)) close();
+  });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      close();
+      menuBtn.focus();
+    }
+  });
+  window.addEventListener('beforeprint', () => prepareReport(store, parts));
+  return actions;
+}
