@@ -26,7 +26,9 @@ export type Intent =
   | { type: 'setWeight'; actor: string; term: TermName; value: number }
   | { type: 'resetWeights' }
   | { type: 'resetAll' }
+  /** A scenario file's text, or why its bytes could not be read as text. */
   | { type: 'import'; text: string; fileName: string }
+  | { type: 'import'; problem: string; fileName: string }
   | { type: 'example'; setup: ExampleSetup; title: string }
   // history
   | { type: 'undo' }

@@ -7,6 +7,7 @@ import type { ExampleSetup } from '../data/info';
 import { LEVERS, type LeverName } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import { formatQuarter, parseQuarter } from '../model/time';
+import { failed } from '../scenario/load';
 import { addEdit, type Doc, docEqual, type LeverEdit, MAX_SEED, parse, type WeightEdits } from './doc';
 import { fmtLever } from './format';
 import type { Intent } from './intents';
@@ -200,16 +201,16 @@ function setWeight(s: AppState, actor: string, term: string, value: number): App
   return commit(s, { ...s.doc, weights });
 }
 
-function importFile(s: AppState, text: string, fileName: string): AppState {
-  const fp = fingerprint(text);
-  const r = loadText(fp, text);
-  if (!r.ok) {
-    const n = r.errors.length;
+function importFile(s: AppState, text: string | null, fileName: string, problem = ''): AppState {
+  const fp = text === null ? '' : fingerprint(text);
+  const r = text === null ? failed([problem]) : loadText(fp, text);
+  if (!r.ok || text === null) {
+    const n = r.ok ? 1 : r.total;
     return say(s, {
       id: 'import',
       kind: 'error',
       text: `Could not import "${fileName}": ${n} problem${n > 1 ? 's' : ''}. The current run is kept.`,
-      details: capDetails(r.errors),
+      details: capDetails(r.ok ? [problem] : r.errors),
       ttl: 0,
     });
   }
@@ -314,7 +315,9 @@ export function reduce(s: AppState, intent: Intent): AppState {
     case 'resetAll':
       return unsay(commit(s, { ...s.doc, edits: [], weights: {} }), 'later');
     case 'import':
-      return importFile(s, intent.text, intent.fileName);
+      return 'text' in intent
+        ? importFile(s, intent.text, intent.fileName)
+        : importFile(s, null, intent.fileName, intent.problem);
     case 'example': {
       const doc = exampleDoc(s, intent.setup);
       if (typeof doc === 'string')

@@ -1,14 +1,16 @@
 // Turning command-line words into checked values. Every problem becomes a CliError whose message is one
 // line naming the option and the value, so `main` can print it after "error: " and exit with status 2.
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLeverName, LEVER_NAMES, type LeverName, leverInfo } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import { formatQuarter, parseQuarter } from '../model/time';
+import { decodeScenarioBytes } from '../scenario/decode';
 import { parseScenarioText } from '../scenario/load';
 import { loadPreset, PRESET_IDS } from '../scenario/presets';
+import { STEPS_MAX } from '../scenario/schema';
 import { checkPins, type Pins } from '../sim/run';
+import { ReadError, readBounded } from './readFile';
 
 /** A problem with the user's input: printed as `error: <message>` (plus `details`), exit status 2. */
 export class CliError extends Error {
@@ -21,12 +23,11 @@ export class CliError extends Error {
   }
 }
 
-export const MAX_STEPS = 400;
+/** The scenario's own limit: every date of a run up to it is a four-digit year. */
+export const MAX_STEPS = STEPS_MAX;
 export const MAX_SEEDS = 100_000;
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_SWEEP_VALUES = 1000;
-/** How many of a scenario file's problems are listed before "... and N more". */
-export const MAX_LISTED_PROBLEMS = 8;
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
@@ -251,32 +252,28 @@ export function resolveScenario(arg: string, option: string, cwd: string): Loade
   }
   const looksLikePath = /[/\\]/.test(arg) || /\.json$/i.test(arg);
   const path = isAbsolute(arg) ? arg : resolve(cwd, arg);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readBounded(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !looksLikePath) {
+    if (!(e instanceof ReadError)) throw e;
+    if (e.code === 'ENOENT' && !looksLikePath) {
       throw new CliError(
         `${option}: unknown scenario "${arg}" (presets: ${PRESET_IDS.join(', ')}; or the path of a .json file)`,
       );
     }
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (e as Error).message;
-    throw new CliError(`${option}: cannot read scenario file ${arg}: ${why}`);
+    throw new CliError(`${option}: cannot read scenario file ${arg}: ${e.message}`);
   }
+  const decoded = decodeScenarioBytes(bytes);
+  if (!decoded.ok) throw new CliError(`${option}: cannot read scenario file ${arg}: ${decoded.error}`);
+  const text = decoded.text;
   const r = parseScenarioText(text);
   if (!r.ok) {
-    const n = r.errors.length;
-    const listed = r.errors.slice(0, MAX_LISTED_PROBLEMS).map((m) => `  ${m}`);
-    if (n > MAX_LISTED_PROBLEMS) listed.push(`  ... and ${n - MAX_LISTED_PROBLEMS} more`);
-    throw new CliError(`invalid scenario file ${arg} (${n} problem${n > 1 ? 's' : ''}):`, listed);
+    const n = r.total;
+    throw new CliError(
+      `invalid scenario file ${arg} (${n} problem${n > 1 ? 's' : ''}):`,
+      r.errors.map((m) => `  ${m}`),
+    );
   }
   return { spec: r.spec, source: arg };
 }

@@ -3,6 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { oneLine } from '../scenario/messages';
+import { PRESET_IDS } from '../scenario/presets';
 import { CliError } from './args';
 import { COMMAND_FNS, parseCommand } from './commands';
 import { COMMANDS, type Command, commandHelp, globalHelp } from './help';
@@ -21,6 +24,8 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
+/** Error lines are cut to this many characters (a value quoted in them may be long). */
+export const ERROR_CHARS_MAX = 1000;
 
 function isCommand(s: string): s is Command {
   return (COMMANDS as readonly string[]).includes(s);
@@ -80,6 +85,36 @@ function writeAtomically(given: string, text: string): void {
   }
 }
 
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * --out naming a scenario the command reads (by any path, link or hard link; a preset's bundled file
+ * included) is refused before anything runs: the output would replace its own input.
+ */
+function refuseOutOverInput(values: Record<string, unknown>, cwd: string): void {
+  const out = values.out;
+  if (typeof out !== 'string' || out.trim() === '') return;
+  const outPath = resolve(cwd, out);
+  for (const option of ['scenario', 'a', 'b']) {
+    const arg = values[option];
+    if (typeof arg !== 'string') continue;
+    const input = PRESET_IDS.includes(arg)
+      ? fileURLToPath(new URL(`../../scenarios/${arg}.json`, import.meta.url))
+      : resolve(cwd, arg);
+    if (sameFile(outPath, input)) {
+      throw new CliError(`--out ${out} is the scenario file of --${option} ${arg}: nothing was written`);
+    }
+  }
+}
+
 /**
  * Run the CLI on `argv` (the words after the script name, e.g. ["run", "--scenario", "post-ukraine"]).
  * Returns the exit status: 0 success, 1 internal error, 2 bad input.
@@ -112,6 +147,7 @@ export function main(argv: readonly string[], io: CliIO): number {
       return EXIT_OK;
     }
     const values = parseCommand(first, rest);
+    refuseOutOverInput(values, cwd);
     const result = COMMAND_FNS[first](values, { cwd });
     if (result.out !== undefined) {
       if (result.out.trim() === '') throw new CliError('--out needs a file name');
@@ -122,12 +158,14 @@ export function main(argv: readonly string[], io: CliIO): number {
     return EXIT_OK;
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr.write(`error: ${e.message}\n`);
-      for (const d of e.details) io.stderr.write(`${d}\n`);
+      io.stderr.write(`error: ${oneLine(e.message, ERROR_CHARS_MAX)}\n`);
+      for (const d of e.details) io.stderr.write(`${oneLine(d, ERROR_CHARS_MAX)}\n`);
       return EXIT_USAGE;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`error: internal error: ${msg.split('\n')[0]} (please report this with the command line)\n`);
+    io.stderr.write(
+      `error: internal error: ${oneLine(msg.split('\n')[0], ERROR_CHARS_MAX)} (please report this with the command line)\n`,
+    );
     return EXIT_INTERNAL;
   }
 }

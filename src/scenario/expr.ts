@@ -9,6 +9,10 @@ import { dexp, dlog, dpow } from '../model/dmath';
 
 const math = create({ parseDependencies });
 
+/** Longest expression, in characters, and deepest nesting of its parsed tree. */
+export const EXPR_CHARS_MAX = 500;
+export const EXPR_DEPTH_MAX = 64;
+
 export const EXPR_FUNCTIONS = ['abs', 'exp', 'log', 'max', 'min', 'sqrt'] as const;
 
 type Fn = (args: number[]) => number;
@@ -72,10 +76,13 @@ interface MathNode {
   falseExpr?: MathNode;
 }
 
-function compileNode(n: MathNode, text: string, known: ReadonlySet<string>): Eval {
+/** Compile node n at `depth` operators, calls or conditionals below the root (parentheses do not count). */
+function compileNode(n: MathNode, text: string, known: ReadonlySet<string>, depth = 0): Eval {
   const fail = (what: string): never => {
     throw new Error(`"${text}": ${what}`);
   };
+  if (depth > EXPR_DEPTH_MAX) fail(`nested more than ${EXPR_DEPTH_MAX} levels deep`);
+  const sub = (x: MathNode | undefined) => compileNode(x as MathNode, text, known, depth + 1);
   switch (n.type) {
     case 'ConstantNode': {
       if (typeof n.value !== 'number') fail('only numbers are allowed as constants');
@@ -88,16 +95,16 @@ function compileNode(n: MathNode, text: string, known: ReadonlySet<string>): Eva
       return (env) => env[name] ?? 0;
     }
     case 'ParenthesisNode':
-      return compileNode(n.content as MathNode, text, known);
+      return compileNode(n.content as MathNode, text, known, depth);
     case 'ConditionalNode': {
-      const c = compileNode(n.condition as MathNode, text, known);
-      const a = compileNode(n.trueExpr as MathNode, text, known);
-      const b = compileNode(n.falseExpr as MathNode, text, known);
+      const c = sub(n.condition);
+      const a = sub(n.trueExpr);
+      const b = sub(n.falseExpr);
       return (env) => (truth(c(env)) ? a(env) : b(env));
     }
     case 'OperatorNode': {
       const op = n.op ?? '';
-      const args = (n.args ?? []).map((x) => compileNode(x, text, known));
+      const args = (n.args ?? []).map(sub);
       if (args.length === 1 && op in UNARY) {
         const f = UNARY[op];
         const a = args[0];
@@ -117,7 +124,7 @@ function compileNode(n: MathNode, text: string, known: ReadonlySet<string>): Eva
         fail(`function ${fname || '(computed)'} is not allowed (use ${EXPR_FUNCTIONS.join(', ')})`);
       }
       const f = FUNCTIONS[fname];
-      const args = (n.args ?? []).map((x) => compileNode(x, text, known));
+      const args = (n.args ?? []).map(sub);
       if (args.length === 0) fail(`${fname} needs an argument`);
       return (env) => f(args.map((a) => a(env)));
     }
@@ -130,15 +137,15 @@ function compileNode(n: MathNode, text: string, known: ReadonlySet<string>): Eva
  * Parse and check an expression over the given names. Throws an Error whose message names the
  * problem (unknown name, forbidden construct, syntax error); nothing is evaluated while checking.
  */
-export function compileExpr(text: string, names: readonly string[]): CompiledExpr {
-  if (text.length > 500) throw new Error('expression is longer than 500 characters');
+export function compileExpr(text: string, names: readonly string[] | ReadonlySet<string>): CompiledExpr {
+  if (text.length > EXPR_CHARS_MAX) throw new Error(`expression is longer than ${EXPR_CHARS_MAX} characters`);
   let node: MathNode;
   try {
     node = math.parse(text) as unknown as MathNode;
   } catch (e) {
     throw new Error(`cannot parse "${text}": ${(e as Error).message}`);
   }
-  const f = compileNode(node, text, new Set(names));
+  const f = compileNode(node, text, names instanceof Set ? names : new Set(names));
   return (env) => {
     const v = f(env);
     return Number.isFinite(v) ? v : Number.NaN;

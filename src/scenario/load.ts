@@ -18,12 +18,33 @@ import { conditionEnv } from '../model/step';
 import { parseQuarter } from '../model/time';
 import { buildWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
-import { type ScenarioFile, scenarioSchema } from './schema';
+import { listProblems, oneLine } from './messages';
+import {
+  ACTORS_MAX,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  PAIRS_MAX,
+  type ScenarioFile,
+  SOURCES_MAX,
+  scenarioSchema,
+} from './schema';
 
-export type LoadResult = { ok: true; spec: ModelSpec; file: ScenarioFile } | { ok: false; errors: string[] };
+/**
+ * A loaded scenario, or what is wrong with it: `errors` lists the first few problems, one line each
+ * (listProblems), `total` counts them all.
+ */
+export type LoadResult =
+  | { ok: true; spec: ModelSpec; file: ScenarioFile }
+  | { ok: false; errors: string[]; total: number };
+
+/** The failure result for a list of problems (each naming its field). */
+export function failed(problems: readonly string[]): LoadResult & { ok: false } {
+  return { ok: false, errors: listProblems(problems), total: problems.length };
+}
 
 export const REQUIRED_ACTORS = ['US', 'CN', 'RU'] as const;
 export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
+const BASE_NAME_SET: ReadonlySet<string> = new Set(EXPR_BASE_NAMES);
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -34,11 +55,17 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(file)';
 }
 
+/** Unknown fields named in one problem, each quoted to at most 60 characters. */
+const KEYS_LISTED = 5;
+
 function zodMessages(error: z.ZodError): string[] {
   return error.issues.map((iss) => {
     let msg = iss.message;
-    if (iss.code === 'unrecognized_keys')
-      msg = `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (iss.code === 'unrecognized_keys') {
+      const keys = iss.keys.slice(0, KEYS_LISTED).map((k) => `"${oneLine(k, 60)}"`);
+      if (iss.keys.length > KEYS_LISTED) keys.push(`and ${iss.keys.length - KEYS_LISTED} more`);
+      msg = `unknown field${iss.keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
+    }
     return `${formatPath(iss.path)}: ${msg}`;
   });
 }
@@ -69,16 +96,53 @@ function pairIndices(
 export function parseScenarioText(text: string): LoadResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark left at the start (text pasted or stored after decoding) is not content.
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`] };
+    return failed([`not valid JSON: ${(e as Error).message.replace(/\s+/g, ' ')}`]);
   }
   return loadScenario(json);
 }
 
+const LISTS: readonly [string, number, string][] = [
+  ['actors', ACTORS_MAX, 'actors'],
+  ['events', EVENTS_MAX, 'events'],
+  ['indicators', INDICATORS_MAX, 'extra indicators'],
+  ['security', PAIRS_MAX, 'entries (one per pair of actors)'],
+];
+const RECORDS: readonly [string, number][] = [
+  ['ties', PAIRS_MAX],
+  ['trade', PAIRS_MAX],
+  ['weights', ACTORS_MAX],
+  ['decisions', ACTORS_MAX],
+  ['sources', SOURCES_MAX],
+];
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Lists and records longer than their limits, checked before anything else looks inside them. */
+function sizeProblems(json: unknown): string[] {
+  if (!isRecord(json)) return [];
+  const out: string[] = [];
+  for (const [field, max, what] of LISTS) {
+    const v = json[field];
+    if (Array.isArray(v) && v.length > max) out.push(`${field}: at most ${max} ${what} (this file has ${v.length})`);
+  }
+  const records: [string, unknown, number][] = RECORDS.map(([f, max]) => [f, json[f], max]);
+  if (isRecord(json.rfe)) records.push(['rfe.investment', json.rfe.investment, ACTORS_MAX]);
+  for (const [field, v, max] of records) {
+    if (!isRecord(v)) continue;
+    const n = Object.keys(v).length;
+    if (n > max) out.push(`${field}: at most ${max} entries (this file has ${n})`);
+  }
+  return out;
+}
+
 export function loadScenario(json: unknown): LoadResult {
+  const tooBig = sizeProblems(json);
+  if (tooBig.length > 0) return failed(tooBig);
   const parsed = scenarioSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: zodMessages(parsed.error) };
+  if (!parsed.success) return failed(zodMessages(parsed.error));
   const f = parsed.data;
   const errors: string[] = [];
 
@@ -147,7 +211,7 @@ export function loadScenario(json: unknown): LoadResult {
     let when: EventSpec['when'];
     if (e.when) {
       try {
-        const fn = compileExpr(e.when, EXPR_BASE_NAMES);
+        const fn = compileExpr(e.when, BASE_NAME_SET);
         when = (env) => {
           const v = fn(env);
           return v !== 0 && !Number.isNaN(v);
@@ -167,22 +231,23 @@ export function loadScenario(json: unknown): LoadResult {
   });
 
   const indicators: ExtraIndicatorSpec[] = [];
-  const names = [...EXPR_BASE_NAMES];
+  // One set of names, grown as indicators are defined: each may use those before it.
+  const names = new Set(EXPR_BASE_NAMES);
   f.indicators.forEach((ind, k) => {
-    if (names.includes(ind.name)) {
+    if (names.has(ind.name)) {
       errors.push(`indicators[${k}].name: "${ind.name}" is already a name (indicators, levers, t, year)`);
       return;
     }
     try {
       const fn = compileExpr(ind.expr, names);
       indicators.push({ name: ind.name, label: ind.label, expr: ind.expr, evaluate: fn });
-      names.push(ind.name);
+      names.add(ind.name);
     } catch (err) {
       errors.push(`indicators[${k}].expr: ${(err as Error).message}`);
     }
   });
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return failed(errors);
 
   const levers = {} as Record<LeverName, number>;
   for (const l of LEVERS) levers[l.name] = f.levers[l.name] ?? l.default;
@@ -229,7 +294,7 @@ export function loadScenario(json: unknown): LoadResult {
         );
       }
     });
-    if (errors.length > 0) return { ok: false, errors };
+    if (errors.length > 0) return failed(errors);
   }
   return { ok: true, spec, file: f };
 }

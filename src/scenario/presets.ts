@@ -5,7 +5,7 @@ import postUkraine from '../../scenarios/post-ukraine.json';
 import pre2022 from '../../scenarios/pre-2022.json';
 import usEngagesRussia from '../../scenarios/us-engages-russia.json';
 import vietnamClosesCamRanh from '../../scenarios/vietnam-closes-cam-ranh.json';
-import { type LoadResult, loadScenario } from './load';
+import { failed, type LoadResult, loadScenario } from './load';
 
 export const PRESETS: Readonly<Record<string, unknown>> = {
   'pre-2022': pre2022,
@@ -27,7 +27,7 @@ export function loadPreset(id: string): LoadResult {
   if (hit) return hit;
   const json = PRESETS[id];
   if (json === undefined) {
-    return { ok: false, errors: [`unknown scenario "${id}" (presets: ${PRESET_IDS.join(', ')})`] };
+    return failed([`unknown scenario "${id}" (presets: ${PRESET_IDS.join(', ')})`]);
   }
   const r = loadScenario(json);
   cache.set(id, r);

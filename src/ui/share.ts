@@ -6,6 +6,7 @@ import { retraces, runCsv, scenarioJson } from '../app/files';
 import type { Intent } from '../app/intents';
 import { fileBase, frame } from '../app/select';
 import type { Store } from '../app/store';
+import { decodeScenarioBytes, FILE_BYTES_MAX } from '../scenario/decode';
 import { byId, h } from './dom';
 import { prepareReport, type ReportParts, reportPng } from './report';
 
@@ -35,7 +36,19 @@ export function connectShare(store: Store, dispatch: (i: Intent) => void, parts:
   const input = byId<HTMLInputElement>('file-input');
   input.addEventListener('change', () => {
     const f = input.files?.[0];
-    if (f) void f.text().then((text) => dispatch({ type: 'import', text, fileName: f.name }));
+    // At most one byte past the limit is read: the shared decoder refuses the rest, as the CLI does.
+    if (f)
+      void f
+        .slice(0, FILE_BYTES_MAX + 1)
+        .arrayBuffer()
+        .then((b) => {
+          const d = decodeScenarioBytes(new Uint8Array(b));
+          dispatch(
+            d.ok
+              ? { type: 'import', text: d.text, fileName: f.name }
+              : { type: 'import', problem: d.error, fileName: f.name },
+          );
+        });
     input.value = '';
   });
   const say = (id: string, kind: 'ok' | 'warn', text: string, details: string[] = [], ttl = 6000) =>

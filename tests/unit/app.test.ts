@@ -366,8 +366,11 @@ describe('storage that refuses', () => {
       this.map.delete(k);
     }
   }
+  /** Padding in `sources` (a file's text may not exceed 10,000 characters, nor a source 2,000). */
+  const padding = (n: number) =>
+    Object.fromEntries(Array.from({ length: Math.ceil(n / 2000) }, (_, k) => [`pad${k}`, 'x'.repeat(2000)]));
   const file = (title: string, pad = 0) =>
-    JSON.stringify({ ...preset('post-ukraine').file, id: 'mine', title, description: `about ${'x'.repeat(pad)}` });
+    JSON.stringify({ ...preset('post-ukraine').file, id: 'mine', title, sources: padding(pad) });
 
   it('an import too large to keep says so, and no older version stays to be shown after a reload', () => {
     const kv = new Quota(60_000);
@@ -387,7 +390,7 @@ describe('storage that refuses', () => {
   it('older imports make room for the newest', () => {
     const kv = new Quota(70_000);
     const mk = (id: string, pad: number) => {
-      const text = JSON.stringify({ ...preset('post-ukraine').file, id, title: id, description: 'y'.repeat(pad) });
+      const text = JSON.stringify({ ...preset('post-ukraine').file, id, title: id, sources: padding(pad) });
       return { id, fp: fingerprint(text), name: `${id}.json`, text };
     };
     const out = saveImports(kv, [mk('c', 20_000), mk('b', 20_000), mk('a', 20_000)]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpr } from '../../src/scenario/expr';
+import { compileExpr, EXPR_CHARS_MAX, EXPR_DEPTH_MAX } from '../../src/scenario/expr';
 
 const names = ['ru_dependence_on_cn', 'war', 'x'];
 
@@ -34,5 +34,23 @@ describe('sandboxed expressions', () => {
     ['1 +', /cannot parse/],
   ])('rejects %s', (text, message) => {
     expect(() => compileExpr(text, names)).toThrow(message);
+  });
+});
+
+describe('limits of the expression language', () => {
+  it(`an expression nested deeper than EXPR_DEPTH_MAX is refused, naming the limit`, () => {
+    const deep = `${'('.repeat(EXPR_DEPTH_MAX)}x${')'.repeat(EXPR_DEPTH_MAX)}`;
+    expect(compileExpr(deep, names)({ x: 2 })).toBe(2);
+    const deeper = `${'-'.repeat(EXPR_DEPTH_MAX + 1)}x`;
+    expect(() => compileExpr(deeper, names)).toThrow(`nested more than ${EXPR_DEPTH_MAX} levels deep`);
+    expect(() => compileExpr(`${'abs('.repeat(EXPR_DEPTH_MAX + 1)}x${')'.repeat(EXPR_DEPTH_MAX + 1)}`, names)).toThrow(
+      /nested more than/,
+    );
+  });
+
+  it(`an expression longer than EXPR_CHARS_MAX is refused before it is parsed`, () => {
+    expect(() => compileExpr(`x${' + x'.repeat(EXPR_CHARS_MAX)}`, names)).toThrow(
+      `expression is longer than ${EXPR_CHARS_MAX} characters`,
+    );
   });
 });

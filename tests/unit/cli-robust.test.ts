@@ -1,0 +1,182 @@
+// The CLI under bad input (issue 9): --out never overwrites an input, and every flag with a bad value
+// gets exit status 2 and one line starting "error: ", with control characters escaped.
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/cli';
+import { OPTIONS } from '../../src/cli/commands';
+import { COMMANDS, type Command } from '../../src/cli/help';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+const ROOT = resolve(__dirname, '../..');
+const preset = readFileSync(join(ROOT, 'scenarios/post-ukraine.json'), 'utf8');
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cli-robust-'));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'in.json'), preset);
+  writeFileSync(join(dir, 'other.json'), preset);
+  symlinkSync(join(dir, 'in.json'), join(dir, 'link.json'));
+  linkSync(join(dir, 'in.json'), join(dir, 'hard.json'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = main(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    cwd: dir,
+  });
+  return { code, out, err };
+}
+
+describe('--out that resolves to an input file is refused, and the input is kept', () => {
+  it.each([
+    ['the same name', ['run', '--scenario', 'in.json', '--steps', '1', '--out', 'in.json']],
+    ['another spelling of the path', ['run', '--scenario', 'in.json', '--steps', '1', '--out', 'sub/../in.json']],
+    ['a symbolic link to it', ['run', '--scenario', 'in.json', '--steps', '1', '--out', 'link.json']],
+    ['a hard link to it', ['run', '--scenario', 'in.json', '--steps', '1', '--out', 'hard.json']],
+    [
+      'scenario b of compare',
+      ['compare', '--a', 'other.json', '--b', 'in.json', '--seeds', '1', '--steps', '1', '--out', 'in.json'],
+    ],
+    [
+      'the scenario of a sweep',
+      [
+        'sweep',
+        '--scenario',
+        'link.json',
+        '--lever',
+        'war',
+        '--values',
+        '0',
+        '--seeds',
+        '1',
+        '--steps',
+        '1',
+        '--out',
+        'in.json',
+      ],
+    ],
+  ])('%s', (_name, argv) => {
+    const r = cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: --out .* is the scenario file .*: nothing was written\n$/);
+    expect(readFileSync(join(dir, 'in.json'), 'utf8')).toBe(preset);
+  });
+
+  it('another file is written as before', () => {
+    const r = cli('run', '--scenario', 'in.json', '--steps', '1', '--out', 'result.json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).steps).toBe(1);
+  });
+});
+
+it("--out onto a preset's own file is refused too", () => {
+  const file = join(ROOT, 'scenarios/pre-2022.json');
+  const before = readFileSync(file, 'utf8');
+  const r = cli('run', '--scenario', 'pre-2022', '--steps', '1', '--out', file);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(
+    /^error: --out .*pre-2022\.json is the scenario file of --scenario pre-2022: nothing was written/,
+  );
+  expect(readFileSync(file, 'utf8')).toBe(before);
+});
+
+describe('every flag with bad values: exit status 2, one line "error: ...", control characters escaped', () => {
+  const BASE: Record<Command, string[]> = {
+    run: ['--scenario', 'post-ukraine', '--steps', '1'],
+    ensemble: ['--scenario', 'post-ukraine', '--seeds', '1', '--steps', '1'],
+    compare: ['--a', 'post-ukraine', '--b', 'no-war-2022', '--seeds', '1', '--steps', '1'],
+    sweep: ['--scenario', 'post-ukraine', '--lever', 'war', '--values', '0', '--seeds', '1', '--steps', '1'],
+  };
+  // Values no option accepts (a name, a number, a date, a pin, a format, a lever list).
+  const HOSTILE = [
+    '',
+    ' ',
+    'x\ny',
+    '\u0000',
+    '\u001b[31mred',
+    'a\u202eb',
+    'NaN',
+    'Infinity',
+    '1e999',
+    '0x10',
+    'x'.repeat(10_000),
+  ];
+  const BAD: Record<string, string[]> = {
+    scenario: [...HOSTILE, 'post-ukrane', 'nowhere/x.json', '/dev/null', '.'],
+    a: [...HOSTILE, 'nowhere/x.json'],
+    b: [...HOSTILE, 'nowhere/x.json'],
+    seed: [...HOSTILE, '-1', '1.5', '4294967296', '+-1'],
+    seeds: [...HOSTILE, '0', '-1', '100001', '2.5'],
+    'seed-start': [...HOSTILE, '-1', '4294967296', '1.5'],
+    steps: [...HOSTILE, '-1', '401', '2.5', '1e2'],
+    set: [
+      ...HOSTILE,
+      'war',
+      'war=',
+      'war=2',
+      'peace=1',
+      'war=0,war=1',
+      '=1',
+      'war=0,',
+      'beta=51',
+      'noise=-0'.replace('-0', '-1'),
+    ],
+    'set-b': [...HOSTILE, 'war', 'war=2', 'peace=1'],
+    change: [
+      ...HOSTILE,
+      'war=0.5',
+      'war=0.5@2022',
+      'war=0.5@2022Q5',
+      'war=2@2022Q2',
+      'peace=1@2022Q2',
+      'war=0.5@1999Q1',
+      'war=0.5@2099Q1',
+    ],
+    format: [...HOSTILE, 'xml', 'JSON', 'table '],
+    lever: [...HOSTILE, 'peace', 'WAR'],
+    values: [...HOSTILE, '0,', ',', '0:1', '1:0:0.5', '0:1:0', '0:1:-1', '2', '0,x', '0:1:0.000001'],
+    out: ['', ' ', '.', 'nowhere/x.json', '\u0000', 'sub'],
+    pretty: ['1', 'yes'],
+    help: ['1'],
+  };
+  const cases: [Command, string, string][] = [];
+  for (const cmd of COMMANDS) {
+    for (const flag of Object.keys(OPTIONS[cmd])) {
+      for (const value of BAD[flag] ?? []) cases.push([cmd, flag, value]);
+    }
+  }
+  for (const cmd of COMMANDS) {
+    cases.push([cmd, 'sc\nenario', '1'], [cmd, '\u001b[2J', '1']);
+  }
+
+  it('covers every flag of every command', () => {
+    for (const cmd of COMMANDS) for (const flag of Object.keys(OPTIONS[cmd])) expect(BAD[flag], flag).toBeDefined();
+  });
+
+  const shown = (x: string) => JSON.stringify(x).slice(1, -1).slice(0, 40);
+  it.each(cases.map(([cmd, flag, value]) => [cmd, shown(flag), shown(value), flag, value]))(
+    '%s --%s=%s',
+    (cmd, _flagShown, _valueShown, flag, value) => {
+      const argv = [...BASE[cmd as Command]];
+      const k = argv.indexOf(`--${flag}`);
+      if (k >= 0) argv.splice(k, 2);
+      const r = cli(cmd, ...argv, `--${flag}=${value}`);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^error: [^\n]*\n$/);
+      expect(r.err.slice(0, -1)).not.toMatch(CONTROL);
+      expect(r.err.length).toBeLessThanOrEqual(1100);
+    },
+  );
+});
