@@ -155,9 +155,31 @@ async function start(): Promise<void> {
     },
   );
 
+  // Theme: the page's colours first (chrome), then the canvases read them.
+  const retheme = () => {
+    const th = readTheme();
+    stage.setTheme(th);
+    charts.setTheme(th);
+  };
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const share = connectShare(store, dispatch, {
     scene: () => stage.canvas(),
     charts: () => charts.canvases(),
+    inLightTheme: async (fn) => {
+      const root = document.documentElement;
+      if (!readTheme().dark) return fn();
+      const before = root.dataset.theme;
+      root.dataset.theme = 'light';
+      retheme();
+      await nextFrame();
+      try {
+        return fn();
+      } finally {
+        if (before) root.dataset.theme = before;
+        else delete root.dataset.theme;
+        retheme();
+      }
+    },
   });
   connectTable(byId('panel-table'), store, dispatch, () => share.exportCsv());
   let sourcesShown = false;
@@ -192,12 +214,6 @@ async function start(): Promise<void> {
     },
   );
 
-  // Theme: the page's colours first (chrome), then the canvases read them.
-  const retheme = () => {
-    const th = readTheme();
-    stage.setTheme(th);
-    charts.setTheme(th);
-  };
   store.watch((s) => s.theme, retheme, { now: false });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', retheme);
 

@@ -10,7 +10,7 @@ import type { Store } from '../app/store';
 import { REAL_EVENTS } from '../data/events';
 import { h } from './dom';
 
-const COMPARE_TOP = 4;
+const COMPARE_TOP = 3;
 
 export function connectReadout(host: HTMLElement, store: Store, dispatch: (i: Intent) => void): void {
   store.watch(
@@ -54,7 +54,12 @@ export function connectReadout(host: HTMLElement, store: Store, dispatch: (i: In
         );
       }
       if (f.b && rb) {
-        const head = h('b', { text: `A ${runs.a.id} ${ra.date} vs B ${f.b.run.id} ${rb.date}: ` });
+        const head = h('b', {
+          text:
+            ra.date === rb.date
+              ? `A ${runs.a.id} vs B ${f.b.run.id} at ${ra.date}: `
+              : `A ${runs.a.id} ${ra.date} vs B ${f.b.run.id} ${rb.date}: `,
+        });
         if (!f.a.at.inside || !f.b.at.inside) {
           const notes = [outsideNote(f.a, 'A'), outsideNote(f.b, 'B')].filter(Boolean);
           lines.push(
@@ -81,7 +86,7 @@ export function connectReadout(host: HTMLElement, store: Store, dispatch: (i: In
                 h(
                   'span',
                   { class: 'diff-item', title: d.name },
-                  ` · ${d.label} A ${fmt(d.a)}, B ${fmt(d.b)} `,
+                  ` · ${d.label} ${fmt(d.a)} vs ${fmt(d.b)} `,
                   h('span', {
                     class: Math.abs(d.d) < NOTABLE ? '' : d.d > 0 ? 'up' : 'down',
                     text: `(A − B = ${fmtSigned(d.d)})`,

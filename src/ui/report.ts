@@ -15,6 +15,20 @@ export interface ReportParts {
   scene: () => HTMLCanvasElement | null;
   /** The charts as drawn, with their titles. */
   charts: () => { canvas: HTMLCanvasElement; title: string }[];
+  /** Draw in the light theme while fn runs (paper is white), then back. */
+  inLightTheme?: <T>(fn: () => T) => Promise<T>;
+}
+
+/** A chart's canvas is transparent: give it the page's background, so it reads the same anywhere. */
+function onBackground(src: HTMLCanvasElement): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  c.width = src.width;
+  c.height = src.height;
+  const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+  ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+  ctx.fillRect(0, 0, c.width, c.height);
+  ctx.drawImage(src, 0, 0);
+  return c;
 }
 
 export interface ReportText {
@@ -95,11 +109,14 @@ export function reportPng(store: Store, parts: ReportParts): string {
     `Reproduce: ${text.command}`,
   ].flatMap((l) => wrap(measure, l, W - 2 * pad));
   const sceneH = scene ? Math.round(((W - 2 * pad) * scene.height) / scene.width) : 0;
-  const cols = 2;
-  const chartW = (W - 2 * pad - (cols - 1) * 16) / cols;
+  // Charts side by side, no larger than twice as drawn (a small canvas blown up blurs).
+  const cols = Math.min(4, Math.max(1, charts.length));
+  const chartW = Math.min((W - 2 * pad - (cols - 1) * 16) / cols, ...charts.map((c) => c.canvas.width * 2));
   const chartH = charts.length ? Math.round((chartW * charts[0].canvas.height) / charts[0].canvas.width) : 0;
   const rows = Math.ceil(charts.length / cols);
-  const H = pad + 40 + body.length * 22 + 16 + sceneH + 16 + rows * (chartH + 28) + pad;
+  measure.font = `600 13px ${font}`;
+  const titleRows = Math.max(1, ...charts.map((ch) => wrap(measure, ch.title, chartW).length));
+  const H = pad + 40 + body.length * 22 + 16 + sceneH + 16 + rows * (chartH + titleRows * 17 + 16) + pad;
   const c = document.createElement('canvas');
   c.width = W;
   c.height = H;
@@ -122,15 +139,24 @@ export function reportPng(store: Store, parts: ReportParts): string {
     ctx.drawImage(scene, pad, y, W - 2 * pad, sceneH);
     y += sceneH + 16;
   }
+  ctx.font = `600 13px ${font}`;
+  const titleLines = charts.map((ch) => wrap(ctx, ch.title, chartW));
+  const titleH = Math.max(1, ...titleLines.map((l) => l.length)) * 17 + 4;
   charts.forEach((ch, k) => {
     const x = pad + (k % cols) * (chartW + 16);
-    const yy = y + Math.floor(k / cols) * (chartH + 28);
+    const yy = y + Math.floor(k / cols) * (chartH + titleH + 12);
     ctx.fillStyle = ink;
-    ctx.font = `600 15px ${font}`;
-    ctx.fillText(ch.title, x, yy);
-    ctx.drawImage(ch.canvas, x, yy + 22, chartW, chartH);
+    for (const [i, l] of titleLines[k].entries()) ctx.fillText(l, x, yy + i * 17);
+    ctx.drawImage(onBackground(ch.canvas), x, yy + titleH, chartW, chartH);
   });
   return c.toDataURL('image/png');
+}
+
+/** The printable report in the light theme (paper is white), then the print dialog. */
+export async function printReport(store: Store, parts: ReportParts): Promise<void> {
+  if (parts.inLightTheme) await parts.inLightTheme(() => prepareReport(store, parts));
+  else prepareReport(store, parts);
+  window.print();
 }
 
 /** Fill the printable report (shown only when printing): the words as text, the pictures as images. */

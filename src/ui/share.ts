@@ -8,7 +8,7 @@ import { fileBase, frame } from '../app/select';
 import type { Store } from '../app/store';
 import { decodeScenarioBytes, FILE_BYTES_MAX } from '../scenario/decode';
 import { byId, h } from './dom';
-import { prepareReport, type ReportParts, reportPng } from './report';
+import { prepareReport, printReport, type ReportParts, reportPng } from './report';
 
 function clickDownload(name: string, href: string): void {
   const a = h('a', { attrs: { href, download: name } });
@@ -102,8 +102,7 @@ export function connectShare(store: Store, dispatch: (i: Intent) => void, parts:
       clickDownload(`${fileBase(s, runs)}-${frame(s, runs).date}-report.png`, reportPng(store, parts));
     },
     reportPdf() {
-      prepareReport(store, parts);
-      window.print();
+      void printReport(store, parts);
     },
   };
 

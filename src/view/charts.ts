@@ -89,6 +89,7 @@ export class Charts {
     host.replaceChildren(this.legend, this.grid);
     this.observer = new ResizeObserver(() => this.resize());
     this.observer.observe(this.grid);
+    this.observer.observe(host);
   }
 
   setTheme(theme: Theme): void {
@@ -140,10 +141,13 @@ export class Charts {
 
   /** Canvases of the plots, for the report picture. */
   canvases(): { canvas: HTMLCanvasElement; title: string }[] {
-    return this.plots.map((u, k) => ({
-      canvas: u.ctx.canvas,
-      title: this.heads[k]?.textContent ?? '',
-    }));
+    const m = this.model;
+    return this.plots.map((u, k) => {
+      const c = m?.charts[k];
+      const idx = Math.max(0, Math.min((m?.xs.length ?? 1) - 1, this.t));
+      const vals = c && m ? c.series.map((s) => `${s.short} ${this.valuesAt(s, idx, m)}`).join(' · ') : '';
+      return { canvas: u.ctx.canvas, title: c ? `${c.group.title}${c.group.gloss}: ${vals}` : '' };
+    });
   }
 
   /** Tests: how many pixels of chart k the band (fill and median) accounts for. */
@@ -314,7 +318,8 @@ export class Charts {
     const th = this.theme;
     const font = `${FONT_PX}px ${th.font}`;
     const measure = document.createElement('canvas').getContext('2d');
-    m.charts.forEach((c, k) => {
+    // Every cell first, so each plot is sized to its own cell of the finished grid.
+    const boxes = m.charts.map((c) => {
       const head = el('figcaption');
       const box = el('div', 'plot');
       const cell = el('figure', 'chart', '', head, box);
@@ -322,6 +327,11 @@ export class Charts {
       this.grid.append(cell);
       this.cells.push(cell);
       this.heads.push(head);
+      return box;
+    });
+    this.updateHeads();
+    m.charts.forEach((c, k) => {
+      const box = boxes[k];
       if (measure) measure.font = `600 ${font}`;
       const labelW = Math.min(
         LABEL_MAX,
@@ -390,10 +400,10 @@ export class Charts {
         },
         axes: [
           {
+            // Years on the ticks (the quarter is in the caption): no axis title, to leave the plot its height.
             ...axis,
             space: 40,
-            label: 'year',
-            labelSize: 16,
+            size: 24,
             incrs: [1, 2, 5, 10],
             values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')),
           },
