@@ -4,7 +4,7 @@
 import './ui/style.css';
 import { type BandValue, chartsModel } from './app/charts';
 import { hasState } from './app/doc';
-import { bandSlot, connectJobs } from './app/effects';
+import { bandSlot, connectGaps, connectJobs } from './app/effects';
 import { connectPersistence, type KeyValue, restore } from './app/persist';
 import { frame, outsideNote } from './app/select';
 import { initialState } from './app/state';
@@ -225,6 +225,7 @@ async function start(): Promise<void> {
     () => performance.now(),
   );
   connectJobs(store, runner, () => performance.now());
+  connectGaps(store);
 
   const timing = { frames: [] as number[], work: [] as number[], last: 0 };
   stage.onFrame = (now) => {

@@ -4,6 +4,7 @@
 // reducer keeps only the latest generation's (src/app/jobs.ts). More kinds (a sensitivity view, claims
 // robustness) are added to JOBS and to the worker's handlers, nothing else.
 import { BAND_SEEDS, type BandRequest, type BandResult } from '../sim/band';
+import { gapSentence, indicatorGaps } from '../sim/missing';
 import { bandMetrics } from './charts';
 import type { Computed, Runs } from './derive';
 import type { JobRunner, JobSlot } from './jobs';
@@ -70,4 +71,33 @@ export function connectJobs(
       },
     );
   }
+}
+
+/** A note when one of the scenario's own indicators gave no number at some steps of run A (the run goes on). */
+export function connectGaps(store: Store): void {
+  store.watch(
+    (s) => {
+      const a = store.runs(s).a;
+      const gaps = indicatorGaps(
+        a.spec.indicators.map((x) => x.name),
+        a.horizon,
+        (name, t) => a.records[t]?.missing?.includes(name) ?? false,
+      );
+      return gaps.map((g) => gapSentence(g, a.horizon + 1, (t) => a.records[t].date)).join('\n');
+    },
+    (key) => {
+      if (key === '') store.dispatch({ type: 'dismiss', id: 'gaps' });
+      else
+        store.dispatch({
+          type: 'message',
+          message: {
+            id: 'gaps',
+            kind: 'warn',
+            text: "The scenario's own indicators have gaps; the run goes on:",
+            details: key.split('\n'),
+            ttl: 0,
+          },
+        });
+    },
+  );
 }

@@ -92,9 +92,9 @@ export function scenarioJson(
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-/** Parts of the state a file cannot match: which levers are pinned and which events fired (a file
- * carries a slider change as an extra event, so those differ, and with them the hash). */
-const NOT_COMPARED = new Set(['t', 'pinned', 'fired']);
+/** Parts of the snapshot a file cannot match: which levers are pinned and which events fired (a file
+ * carries a slider change as an extra event, so those differ), and the snapshot's hash, which covers them. */
+const NOT_COMPARED = new Set(['t', 'pinned', 'fired', 'hash']);
 
 function same(x: unknown, y: unknown): boolean {
   if (typeof x === 'number' && typeof y === 'number') return Object.is(x, y);

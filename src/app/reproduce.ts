@@ -4,6 +4,7 @@
 // from the start, as the app's change at step 0 is), later ones `--change lever=value@date` (the same
 // Run.setLever at the same step); weights and imported scenarios need the exported scenario file.
 import { formatQuarter } from '../model/time';
+import { runCommandLine } from '../sim/command';
 import type { LeverEdit } from './doc';
 
 export interface ReproduceInput {
@@ -42,16 +43,8 @@ export function reproduce(x: ReproduceInput): Reproduce {
     : '';
   const midRun = now.some((e) => e.t > 0);
   if (x.preset && !x.weights) {
-    const sets = now
-      .filter((e) => e.t === 0)
-      .map((e) => ` --set ${e.name}=${e.value}`)
-      .join('');
-    const changes = now
-      .filter((e) => e.t > 0)
-      .map((e) => ` --change ${e.name}=${e.value}@${formatQuarter(x.start + e.t)}`)
-      .join('');
     return {
-      command: `${BASE} --scenario ${x.id} --seed ${x.seed} --steps ${x.t}${sets}${changes}`,
+      command: runCommandLine({ scenario: x.id, seed: x.seed, steps: x.t, start: x.start, changes: now }),
       exact: true,
       note: `The CLI prints the hash of its last step: this one.${laterNote}`,
     };

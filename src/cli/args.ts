@@ -28,6 +28,8 @@ export const MAX_STEPS = STEPS_MAX;
 export const MAX_SEEDS = 100_000;
 export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_SWEEP_VALUES = 1000;
+/** Error lines are cut to this many characters (a value quoted in them may be long). */
+export const ERROR_CHARS_MAX = 1000;
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 

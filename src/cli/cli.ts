@@ -6,9 +6,10 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { oneLine } from '../scenario/messages';
 import { PRESET_IDS } from '../scenario/presets';
-import { CliError } from './args';
+import { CliError, ERROR_CHARS_MAX } from './args';
 import { COMMAND_FNS, parseCommand } from './commands';
 import { COMMANDS, type Command, commandHelp, globalHelp } from './help';
+import { systemReason } from './readFile';
 
 export interface Sink {
   write(chunk: string): unknown;
@@ -24,8 +25,7 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
-/** Error lines are cut to this many characters (a value quoted in them may be long). */
-export const ERROR_CHARS_MAX = 1000;
+export { ERROR_CHARS_MAX };
 
 function isCommand(s: string): s is Command {
   return (COMMANDS as readonly string[]).includes(s);
@@ -72,15 +72,13 @@ function writeAtomically(given: string, text: string): void {
         // the temp file was never created
       }
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such folder, or files cannot be created there'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? 'permission denied (the folder is not writable)'
-            : (e as Error).message.split('\n')[0];
+    const notWritable = 'permission denied (the folder is not writable)';
+    const why = systemReason(e, {
+      ENOENT: 'no such folder, or files cannot be created there',
+      EACCES: notWritable,
+      EPERM: notWritable,
+      EROFS: notWritable,
+    });
     throw new CliError(`--out: cannot write ${given}: ${why}`);
   }
 }
@@ -155,6 +153,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     } else {
       io.stdout.write(result.text);
     }
+    for (const w of result.warnings ?? []) io.stderr.write(`warning: ${oneLine(w, ERROR_CHARS_MAX)}\n`);
     return EXIT_OK;
   } catch (e) {
     if (e instanceof CliError) {

@@ -6,6 +6,7 @@ import type { ModelSpec } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { runCsv } from '../sim/csv';
 import { CONFIGS, compare, ensemble, sweep, toWorld } from '../sim/ensemble';
+import { gapSentence, indicatorGaps } from '../sim/missing';
 import { type Pins, Run, type StepRecord } from '../sim/run';
 import {
   CliError,
@@ -27,6 +28,8 @@ import type { Command } from './help';
 export interface CommandOutput {
   text: string;
   out?: string;
+  /** Printed on stderr as "warning: ..." lines after the output (the run went on). */
+  warnings?: string[];
 }
 
 export interface CommandContext {
@@ -104,6 +107,11 @@ function json(v: Values, value: unknown): string {
   return `${JSON.stringify(value, null, v.pretty ? 2 : undefined)}\n`;
 }
 
+/** The scenario's own indicators: expressions that may give no number at some step. */
+function extraNames(spec: ModelSpec): string[] {
+  return spec.indicators.map((x) => x.name);
+}
+
 const SCENARIO_HINT = 'a preset id, see --help, or the path of a .json file';
 
 function out(v: Values): string | undefined {
@@ -128,13 +136,19 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
   const records: StepRecord[] = [];
   for (let t = 0; t <= n; t++) records.push(run.recordAt(t));
   const pinned = canonicalPins(spec.pinned, set);
+  const warnings = indicatorGaps(extraNames(spec), n, (name, t) => records[t].missing?.includes(name) ?? false).map(
+    (g) =>
+      gapSentence(g, n + 1, (t) => records[t].date, {
+        consequence: 'reported as missing there (null in JSON, an empty cell in CSV)',
+      }),
+  );
 
   if (fmt === 'csv') {
     const text = runCsv(run, records, {
       pinned: pinsText(pinned),
       changes: changes.map((c) => `${c.name}=${c.value}@${c.date}`).join(' '),
     });
-    return { text, out: out(v) };
+    return { text, out: out(v), warnings };
   }
   return {
     text: json(v, {
@@ -155,6 +169,7 @@ export function runCommand(v: Values, ctx: CommandContext): CommandOutput {
       trajectory: records,
     }),
     out: out(v),
+    warnings,
   };
 }
 
@@ -165,7 +180,15 @@ export function ensembleCommand(v: Values, ctx: CommandContext): CommandOutput {
   const n = steps(v, spec);
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
   const res = ensemble(spec, { ...s, steps: n, pins });
-  if (fmt === 'json') return { text: json(v, res), out: out(v) };
+  const warnings = indicatorGaps(extraNames(spec), n, (name, t) =>
+    Number.isNaN(res.trajectory[t].metrics[name].mean),
+  ).map((g) =>
+    gapSentence(g, n + 1, (t) => res.trajectory[t].date, {
+      inSome: true,
+      consequence: 'its mean there is missing and its quantiles partial',
+    }),
+  );
+  if (fmt === 'json') return { text: json(v, res), out: out(v), warnings };
 
   const header = ['t', 'date'];
   for (const m of res.metrics) header.push(`${m}_mean`, `${m}_q05`, `${m}_q50`, `${m}_q95`);
@@ -191,7 +214,7 @@ export function ensembleCommand(v: Values, ctx: CommandContext): CommandOutput {
     for (const c of CONFIGS) row.push(st.configs[c]);
     lines.push(csvRow(row));
   }
-  return { text: `${lines.join('\n')}\n`, out: out(v) };
+  return { text: `${lines.join('\n')}\n`, out: out(v), warnings };
 }
 
 export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
@@ -204,8 +227,16 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
   const pinsB = canonicalPins(pins, parsePins(v['set-b'] as string[] | undefined, '--set-b'));
   const res = { ...compare(a, b, { ...s, steps: n, pins, pinsB }), pinsB };
+  const warnings = res.rows
+    .filter((r) => Number.isNaN(r.meanA) || Number.isNaN(r.meanB))
+    .map((r) =>
+      gapSentence({ name: r.metric, steps: [n] }, 1, () => res.horizon, {
+        inSome: true,
+        consequence: `its means there are missing (${Number.isNaN(r.meanA) ? 'a' : ''}${Number.isNaN(r.meanA) && Number.isNaN(r.meanB) ? ' and ' : ''}${Number.isNaN(r.meanB) ? 'b' : ''})`,
+      }),
+    );
 
-  if (fmt === 'json') return { text: json(v, res), out: out(v) };
+  if (fmt === 'json') return { text: json(v, res), out: out(v), warnings };
   if (fmt === 'csv') {
     const lines = [
       csvComment({
@@ -223,7 +254,7 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
       csvRow(['metric', 'mean_a', 'mean_b', 'mean_diff', 'share_b_greater']),
       ...res.rows.map((r) => csvRow([r.metric, r.meanA, r.meanB, r.meanDiff, r.shareBGreater])),
     ];
-    return { text: `${lines.join('\n')}\n`, out: out(v) };
+    return { text: `${lines.join('\n')}\n`, out: out(v), warnings };
   }
   const title = [
     `a = ${res.a}${pinsLabel(canonicalPins(a.pinned, pins))}`,
@@ -234,7 +265,7 @@ export function compareCommand(v: Values, ctx: CommandContext): CommandOutput {
     ['metric', 'mean a', 'mean b', 'b - a', 'share b > a'],
     res.rows.map((r) => [r.metric, fixed(r.meanA), fixed(r.meanB), signed(r.meanDiff), fixed(r.shareBGreater, 2)]),
   );
-  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v) };
+  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v), warnings };
 }
 
 function pinsLabel(p: Pins): string {
@@ -259,8 +290,17 @@ export function sweepCommand(v: Values, ctx: CommandContext): CommandOutput {
     throw new CliError(`--set ${lever} conflicts with --lever ${lever}: the sweep sets it`);
   const world = toWorld(spec);
   const res = { ...sweep(world, lever, values, { ...s, steps: n, pins }), pins };
+  const warnings = extraNames(spec)
+    .map((name) => ({ name, bad: res.rows.filter((r) => Number.isNaN(r.means[name])).map((r) => r.value) }))
+    .filter((x) => x.bad.length > 0)
+    .map((x) =>
+      gapSentence({ name: x.name, steps: [n] }, 1, () => res.horizon, {
+        inSome: true,
+        consequence: `its mean there is missing for ${lever}=${x.bad.join(', ')}`,
+      }),
+    );
 
-  if (fmt === 'json') return { text: json(v, res), out: out(v) };
+  if (fmt === 'json') return { text: json(v, res), out: out(v), warnings };
   if (fmt === 'csv') {
     const lines = [
       csvComment({
@@ -276,7 +316,7 @@ export function sweepCommand(v: Values, ctx: CommandContext): CommandOutput {
       csvRow([lever, ...res.metrics]),
       ...res.rows.map((r) => csvRow([r.value, ...res.metrics.map((m) => r.means[m])])),
     ];
-    return { text: `${lines.join('\n')}\n`, out: out(v) };
+    return { text: `${lines.join('\n')}\n`, out: out(v), warnings };
   }
   const title = [
     `${spec.id}${pinsLabel(canonicalPins(spec.pinned, pins))}: ensemble mean at ${res.horizon} (${n} steps)`,
@@ -286,7 +326,7 @@ export function sweepCommand(v: Values, ctx: CommandContext): CommandOutput {
     ['metric', ...res.rows.map((r) => `${lever}=${r.value}`)],
     res.metrics.map((m) => [m, ...res.rows.map((r) => fixed(r.means[m]))]),
   );
-  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v) };
+  return { text: `${title.join('\n')}\n\n${body}\n`, out: out(v), warnings };
 }
 
 export const COMMAND_FNS: Record<Command, (v: Values, ctx: CommandContext) => CommandOutput> = {

@@ -3,9 +3,26 @@
 import { LEVERS } from '../model/levers';
 import { INDICATOR_NAMES, type IndicatorName } from '../model/spec';
 import { formatQuarter } from '../model/time';
+import { FILE_SIZE_TEXT } from '../scenario/decode';
+import { EXPR_CHARS_MAX, EXPR_DEPTH_MAX } from '../scenario/expr';
+import { PROBLEMS_LISTED } from '../scenario/messages';
 import { loadPreset, PRESET_IDS } from '../scenario/presets';
+import {
+  ACTORS_MAX,
+  AMOUNT_MIN,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  INVESTMENT_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  START_MAX,
+  START_MIN,
+  STEPS_MAX,
+  TRADE_MAX,
+} from '../scenario/schema';
 import { CONFIGS } from '../sim/ensemble';
-import { MAX_SEEDS, MAX_STEPS, MAX_SWEEP_VALUES } from './args';
+import { ERROR_CHARS_MAX, MAX_SEED, MAX_SEEDS, MAX_STEPS, MAX_SWEEP_VALUES } from './args';
+import { READ_WAIT_MS } from './readFile';
 
 export const COMMANDS = ['run', 'ensemble', 'compare', 'sweep'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -56,10 +73,29 @@ const EXIT_CODES = [
   '0  success',
   '1  internal error (a bug: please report the message)',
   '2  bad input: unknown command or option, missing option, bad number, unknown lever, value out of',
-  '   range, unknown scenario, unreadable or invalid scenario file, --out not writable',
-  'Errors print one line starting with "error: " on stderr (an invalid scenario file adds the list',
-  'of problems, each naming its field). On error nothing is written to --out.',
+  '   range, unknown scenario, unreadable or invalid scenario file, --out not writable or naming a',
+  '   scenario file the command reads',
+  `Errors print one line starting with "error: " on stderr, at most ${ERROR_CHARS_MAX} characters, control`,
+  `characters escaped (an invalid scenario file adds its first ${PROBLEMS_LISTED} problems, one line each and`,
+  'naming the field, then how many more). On error nothing is written to --out. A run that goes on',
+  'despite a problem (an extra indicator with no number at some steps) prints "warning: " lines.',
 ];
+
+/** Every limit on input, from the constants the code checks with. */
+function limitLines(): string[] {
+  return [
+    `--steps 0..${STEPS_MAX}; --seeds 1..${MAX_SEEDS}; seeds 0..${MAX_SEED}; --values at most ${MAX_SWEEP_VALUES} values`,
+    `Scenario files: at most ${FILE_SIZE_TEXT}, read in chunks (an endless device is refused at that size, a`,
+    `FIFO with no writer at once, a pipe after ${READ_WAIT_MS / 1000} s of silence); UTF-8 with or without a byte-order`,
+    `mark, or UTF-16 with one. At most ${ACTORS_MAX} actors (at least 3), ${PAIRS_MAX} entries each in ties, trade`,
+    `and security (one per pair), ${EVENTS_MAX} events, ${INDICATORS_MAX} extra indicators, ${SOURCES_MAX} sources;`,
+    `expressions of at most ${EXPR_CHARS_MAX} characters and ${EXPR_DEPTH_MAX} levels of nesting; the start`,
+    `${START_MIN}..${START_MAX} (every date of a run has four digits); trade and other trade 0 or`,
+    `${AMOUNT_MIN}..${TRADE_MAX} USD bn a year, RFE investment 0 or ${AMOUNT_MIN}..${INVESTMENT_MAX} USD bn; every`,
+    'other number within the range scenarios/scenario.schema.json gives it. Of an invalid file, the',
+    `first ${PROBLEMS_LISTED} problems are listed, then how many more.`,
+  ];
+}
 
 const COMMON_OPTIONS = [
   `--steps N          quarters to simulate, 0..${MAX_STEPS} (default: the scenario's length)`,
@@ -113,6 +149,9 @@ export function globalHelp(): string {
     indent(indicatorLines()),
     '',
     `Triangle configurations (Dittmer): ${CONFIGS.join(', ')}`,
+    '',
+    'Limits:',
+    indent(limitLines()),
     '',
     'Exit status:',
     indent(EXIT_CODES),
@@ -270,6 +309,9 @@ export function commandHelp(cmd: Command): string {
     '',
     'Presets:',
     indent(presetLines()),
+    '',
+    'Limits:',
+    indent(limitLines()),
     '',
     'Exit status:',
     indent(EXIT_CODES),

@@ -64,15 +64,23 @@ export function readBounded(path: string, maxBytes = FILE_BYTES_MAX): Uint8Array
 }
 
 function systemError(e: unknown): ReadError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'it is a directory'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : // Node's message repeats the path ("ENAMETOOLONG: name too long, open '/...'"): keep the reason.
-            `${/^\w+: ([^,]+)/.exec((e as Error).message)?.[1] ?? (e as Error).message.split('\n')[0]}${code ? ` (${code})` : ''}`;
-  return new ReadError(why, code);
+  return new ReadError(systemReason(e), (e as NodeJS.ErrnoException).code);
+}
+
+/**
+ * Why a file operation failed, in words: `words` by error code first (the reading defaults otherwise),
+ * then Node's own reason without the path it repeats ("ENAMETOOLONG: name too long, open '/...'").
+ */
+export function systemReason(e: unknown, words: Readonly<Record<string, string>> = {}): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const known: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ...words,
+  };
+  if (known[code]) return known[code];
+  const msg = (e as Error).message ?? String(e);
+  return `${/^\w+: ([^,]+)/.exec(msg)?.[1] ?? msg.split('\n')[0]}${code ? ` (${code})` : ''}`;
 }

@@ -14,6 +14,7 @@ import {
   effectivePolicy,
   embargo,
   growthAt,
+  growthYears,
   L,
   N_BUYERS,
   N_TERMS,
@@ -143,7 +144,7 @@ export function russiaRow(w: World, s: State, lev: Float64Array, P: Float64Array
     if (keep < 1) lost += base * (1 - keep);
     if (w.compliance[j] < 0.5) weightSum += base * (1 - w.compliance[j]);
   }
-  const gO = dpow(Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)), s.t / 4);
+  const gO = dpow(Math.sqrt((1 + w.growth[ru]) * (1 + p.otherGrowth)), growthYears(s.t));
   const baseO = w.o0[ru] * gO;
   O[ru] = baseO * m.fO;
   if (m.keepO < 1) lost += baseO * (1 - m.keepO);

@@ -10,6 +10,7 @@ import {
   utility,
 } from './derive';
 import { dexp, dlog, dpow, dtanh } from './dmath';
+import { assertFinite } from './finite';
 import { Hasher } from './hash';
 import { LEVER_NAMES } from './levers';
 import { createRng, normal, type Rng } from './rng';
@@ -25,9 +26,11 @@ import {
   dyadGrowth,
   effectivePolicy,
   energyCap,
+  growthYears,
   L,
   N_BUYERS,
   N_TERMS,
+  RFE_STOCK_MAX,
   type State,
   type World,
 } from './world';
@@ -270,7 +273,7 @@ function applyPolicyTrial(
   }
   if (kind === 'invest') {
     const before = s.rfe[i];
-    const after = Math.max(0, before + m * w.params.horizon * investAmount(w, before));
+    const after = clamp(before + m * w.params.horizon * investAmount(w, before), 0, RFE_STOCK_MAX);
     if (after === before) return null;
     s.rfe[i] = after;
     refreshPotential(w, s, lev, sc.potential, sc.otherPotential, w.ru, i);
@@ -354,7 +357,7 @@ function energyDynamics(w: World, s: State, move: number): void {
   const target = new Float64Array(N_BUYERS);
   for (let b = 0; b < N_BUYERS; b++) {
     const a = w.buyerActor[b];
-    const g = b === B_OTHER ? dpow(1 + p.otherGrowth, s.t / 4) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
+    const g = b === B_OTHER ? dpow(1 + p.otherGrowth, growthYears(s.t)) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
     target[b] = w.e0[b] * g;
     targetSum += target[b];
   }
@@ -439,7 +442,11 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   energyDynamics(w, s, w.ru >= 0 ? newPolicy[w.ru * 3] : 0);
   for (let i = 0; i < n; i++) {
     if (w.investor[i])
-      s.rfe[i] = Math.max(0, s.rfe[i] * (1 - p.depreciation) + newPolicy[i * 3 + 1] * investAmount(w, s.rfe[i]));
+      s.rfe[i] = clamp(
+        s.rfe[i] * (1 - p.depreciation) + newPolicy[i * 3 + 1] * investAmount(w, s.rfe[i]),
+        0,
+        RFE_STOCK_MAX,
+      );
     if (w.decision[i] >= 0) applyLeverMove(w, s, s.levers, i, newPolicy[i * 3 + 2]);
   }
   rfeDynamics(w, s);
@@ -454,6 +461,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
 
   s.rng = rng.state();
   applyEvents(w, s);
+  assertFinite(w, s);
 }
 
 /** Hash of the full state, generator included: equal hashes mean identical continuations. */

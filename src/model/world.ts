@@ -317,13 +317,35 @@ export function actorGrowth(w: World, i: number, t: number): number {
   return growthAt(w, t)[i];
 }
 
+/**
+ * Growth compounds for GROWTH_STEPS quarters (100 years, the longest run a scenario or the CLI asks
+ * for), then trade holds its level. Compounding without end leaves a double: at 30% a year (the
+ * schema's bound) (1 + g)^(t/4) overflows after about 10,800 quarters, which the Run API can reach.
+ * No run of up to GROWTH_STEPS quarters is changed by the bound.
+ */
+export const GROWTH_STEPS = 400;
+
+/** Years of compounding growth at step t. */
+export function growthYears(t: number): number {
+  return Math.min(t, GROWTH_STEPS) / 4;
+}
+
+/**
+ * Ceiling of one investor's RFE stock, USD bn (ten thousand times world GDP). An investor that keeps
+ * investing multiplies its stock by up to (1 + investStep) a quarter, so without a ceiling a long run,
+ * or a short one at investStep's bound, overflows. It is far above what any preset reaches in
+ * GROWTH_STEPS quarters (10 * 1.04^400 < 1e8); at the ceiling, investing more is not an option.
+ */
+export const RFE_STOCK_MAX = 1e9;
+
 /** Every actor's growth factor after t quarters, (1 + g)^(t/4), computed once per step. */
 export function growthAt(w: World, t: number): Float64Array {
-  let g = w.growthMemo[t];
+  const tg = Math.min(t, GROWTH_STEPS);
+  let g = w.growthMemo[tg];
   if (!g) {
     g = new Float64Array(w.n);
-    for (let i = 0; i < w.n; i++) g[i] = dpow(1 + w.growth[i], t / 4);
-    w.growthMemo[t] = g;
+    for (let i = 0; i < w.n; i++) g[i] = dpow(1 + w.growth[i], growthYears(tg));
+    w.growthMemo[tg] = g;
   }
   return g;
 }

@@ -61,9 +61,19 @@ function range(min: number, max: number, unit = '') {
   const msg = `must be from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
   return z.number().min(min, msg).max(max, msg);
 }
-/** An amount >= 0 with an upper bound. */
+/**
+ * The smallest positive amount, USD bn (USD 1 million): below it an amount is 0. A positive amount
+ * near the smallest double divides to NaN once growth shrinks it (docs/MODEL.md, "Bounds and limits").
+ */
+export const AMOUNT_MIN = 0.001;
+
+/** An amount: 0, or from AMOUNT_MIN to `max`. */
 function amount(max: number, unit: string) {
-  return z.number().min(0, `must be at least 0 ${unit}`).max(max, `must be at most ${max} ${unit}`);
+  return z
+    .number()
+    .min(0, `must be at least 0 ${unit}`)
+    .max(max, `must be at most ${max} ${unit}`)
+    .refine((v) => v === 0 || v >= AMOUNT_MIN, `must be 0 or at least ${AMOUNT_MIN} ${unit}`);
 }
 
 export interface ParamRange {

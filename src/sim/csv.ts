@@ -51,7 +51,15 @@ export function runCsv(
   ];
   for (const r of records) {
     lines.push(
-      csvRow([1, run.seed, r.t, r.date, ...names.map((m) => r.indicators[m] ?? r.ties[m]), r.triangle.config]),
+      // A missing indicator is an empty cell, as CSV readers expect of a missing number.
+      csvRow([
+        1,
+        run.seed,
+        r.t,
+        r.date,
+        ...names.map((m) => (r.missing?.includes(m) ? undefined : (r.indicators[m] ?? r.ties[m]))),
+        r.triangle.config,
+      ]),
     );
   }
   return `${lines.join('\n')}\n`;

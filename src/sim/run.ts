@@ -1,6 +1,6 @@
 // A Run: one seeded trajectory with its history, snapshots and step records. It owns time; the model
-// owns the mechanics (matter.js's Engine/Runner split). Every state of the history is kept, so seeking
-// to any computed step is a copy, never a recomputation from step 0.
+// owns the mechanics (matter.js's Engine/Runner split). Every state of a scenario's horizon is kept, so
+// seeking there is a copy; a longer run keeps keyframes and recomputes between them (see Run).
 import { blocsOf } from '../model/blocs';
 import { computePotentials, IND, indicators, makeScratch, N_INDICATORS, type Scratch, utility } from '../model/derive';
 import { LEVER_INDEX, LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
@@ -10,6 +10,9 @@ import { applyEvents, conditionEnv, hashState, type PolicyKind, type Recorder, s
 import { formatQuarter } from '../model/time';
 import { classifyTriangle, type TriangleConfig, type TriangleRole } from '../model/triangle';
 import { buildWorld, cloneState, initialState, N_TERMS, type State, type World } from '../model/world';
+import { checkSnapshot } from './snapshot';
+
+export { SnapshotError } from './snapshot';
 
 export type Pins = Partial<Record<LeverName, number>>;
 
@@ -51,6 +54,11 @@ export interface StepRecord {
   utility: Record<string, UtilityRecord>;
   moves: MoveRecord[];
   events: string[];
+  /**
+   * The scenario's extra indicators that gave no number at this step (NaN in `indicators`, null in
+   * JSON); present only when there are some.
+   */
+  missing?: string[];
 }
 
 /** A JSON-able copy of a state: what replay, scrubbing and URL sharing stand on. */
@@ -69,6 +77,8 @@ export interface Snapshot {
   pinned: number[];
   fired: number[];
   rng: RngState;
+  /** hashState of all of the above: Run.resume refuses a snapshot whose content does not match it. */
+  hash: string;
 }
 
 export function toSnapshot(s: State): Snapshot {
@@ -87,6 +97,7 @@ export function toSnapshot(s: State): Snapshot {
     pinned: Array.from(s.pinned),
     fired: Array.from(s.fired),
     rng: { ...s.rng },
+    hash: hashState(s),
   };
 }
 
@@ -171,17 +182,43 @@ export interface RunOptions {
   pins?: Pins;
   /** Record every decision with its utility change (the app and `run` want this; ensembles do not). */
   record?: boolean;
+  /** Steps from the start kept whole, so that seeking among them is a copy (default DENSE_STEPS). */
+  denseSteps?: number;
+  /** Beyond those, one step in this many is kept (a keyframe); the others are recomputed when asked for. */
+  keyframeEvery?: number;
 }
 
+/** Every step of any scenario's own horizon is kept: the app and the CLI never recompute. */
+export const DENSE_STEPS = 400;
+/** Keyframe spacing beyond: a seek recomputes at most this many steps less one, once per stretch. */
+export const KEYFRAME_EVERY = 64;
+
+/**
+ * A Run owns time. It keeps every step up to `denseSteps`, then one step in `keyframeEvery` (and the
+ * furthest step, and every step where a lever was set): a 100,000-step run holds about 2,000 states,
+ * not 100,000. A step that is not kept is recomputed from the keyframe before it, which gives the same
+ * state bit for bit (a step is a pure function of the state, generator included); the last stretch
+ * recomputed is cached, so scrubbing within it is a copy again.
+ */
 export class Run {
   readonly world: World;
   readonly seed: number;
   readonly pins: Pins;
   private readonly scratch: Scratch;
   private readonly record: boolean;
-  private history: HistoryEntry[] = [];
-  /** The current step (index into history). */
+  private readonly dense: number;
+  private readonly every: number;
+  /** Kept steps: dense ones, keyframes, lever changes and the furthest step. */
+  private kept = new Map<number, HistoryEntry>();
+  /** Steps where a lever was set: kept, since recomputing from before would miss the change. */
+  private roots = new Set<number>();
+  /** The stretch recomputed last (steps between two kept ones). */
+  private cache = new Map<number, HistoryEntry>();
+  /** The current step and its entry. */
   private cursor = 0;
+  private cur: HistoryEntry;
+  /** The furthest step computed. */
+  private tip = 0;
   /** The first step this run knows: 0, or the step of the snapshot it was resumed from. */
   private first = 0;
 
@@ -189,7 +226,11 @@ export class Run {
     this.world = 'spec' in spec && 'n' in spec ? spec : buildWorld(spec as ModelSpec);
     this.seed = opts.seed ?? this.world.spec.seed;
     this.pins = { ...(opts.pins ?? {}) };
+    const problem = checkPins(this.pins);
+    if (problem) throw new RangeError(problem);
     this.record = opts.record ?? true;
+    this.dense = opts.denseSteps ?? DENSE_STEPS;
+    this.every = Math.max(1, Math.floor(opts.keyframeEvery ?? KEYFRAME_EVERY));
     this.scratch = makeScratch(this.world);
     const s = initialState(this.world, createRng(this.seed).state());
     for (const [name, v] of Object.entries(this.pins)) {
@@ -198,18 +239,23 @@ export class Run {
       s.pinned[k] = 1;
     }
     const events = applyEvents(this.world, s);
-    this.history.push({ state: s, moves: [], events });
+    this.cur = { state: s, moves: [], events };
+    this.kept.set(0, this.cur);
   }
 
-  /** Resume from a snapshot: the continuation is identical to the run the snapshot came from. */
+  /**
+   * Resume from a snapshot: the continuation is identical to the run the snapshot came from. The
+   * snapshot is checked first (shape for this world, ranges, hash); a damaged one throws a
+   * SnapshotError naming the problem.
+   */
   static resume(spec: ModelSpec | World, snap: Snapshot, opts: RunOptions = {}): Run {
     const run = new Run(spec, opts);
-    const s = fromSnapshot(snap);
-    // Steps before the snapshot are not known: the history holds holes there, and `first` says so.
-    run.history = new Array<HistoryEntry>(s.t);
-    run.history.push({ state: s, moves: [], events: [] });
-    run.cursor = s.t;
-    run.first = s.t;
+    const s = fromSnapshot(checkSnapshot(run.world, snap, fromSnapshot));
+    // Steps before the snapshot are not known: `first` says so.
+    run.kept.clear();
+    run.cur = { state: s, moves: [], events: [] };
+    run.kept.set(s.t, run.cur);
+    run.cursor = run.tip = run.first = s.t;
     return run;
   }
 
@@ -219,32 +265,59 @@ export class Run {
 
   /** The furthest step computed so far. */
   get computed(): number {
-    return this.history.length - 1;
+    return this.tip;
   }
 
   get state(): Readonly<State> {
-    return this.history[this.cursor].state;
+    return this.cur.state;
   }
 
   get date(): string {
     return formatQuarter(this.world.spec.start + this.cursor);
   }
 
-  /** Advance one quarter from the current step; a later history (after a seek back) is reused. */
-  step(): void {
-    if (this.cursor < this.history.length - 1) {
-      this.cursor++;
-      return;
-    }
-    const s = cloneState(this.history[this.cursor].state);
+  /** How many states the run holds (kept and cached): what its memory grows with. */
+  get statesHeld(): number {
+    return this.kept.size + this.cache.size;
+  }
+
+  private keeps(t: number): boolean {
+    return t - this.first <= this.dense || (t - this.first) % this.every === 0 || this.roots.has(t);
+  }
+
+  /** The entry after `e` (of step t): one model step, with its moves recorded when asked. */
+  private advance(e: HistoryEntry): HistoryEntry {
+    const s = cloneState(e.state);
     const rec = this.record ? new MoveCollector(this.world) : undefined;
     step(this.world, s, this.scratch, rec);
     // Events were applied inside step; find which fired by comparing the fired flags.
-    const before = this.history[this.cursor].state.fired;
     const events: string[] = [];
-    for (let e = 0; e < s.fired.length; e++) if (s.fired[e] && !before[e]) events.push(this.world.spec.events[e].label);
-    this.history.push({ state: s, moves: rec ? rec.moves : [], events });
-    this.cursor++;
+    for (let k = 0; k < s.fired.length; k++)
+      if (s.fired[k] && !e.state.fired[k]) events.push(this.world.spec.events[k].label);
+    return { state: s, moves: rec ? rec.moves : [], events };
+  }
+
+  /** Advance one quarter from the current step; a later history (after a seek back) is reused. */
+  step(): void {
+    const t = this.cursor + 1;
+    if (t <= this.tip) {
+      let next = this.kept.get(t) ?? this.cache.get(t);
+      if (!next) {
+        // Into a stretch between keyframes: the cache holds this stretch only.
+        if (this.kept.has(t - 1)) this.cache.clear();
+        next = this.advance(this.cur);
+        this.cache.set(t, next);
+      }
+      this.cur = next;
+      this.cursor = t;
+      return;
+    }
+    const next = this.advance(this.cur);
+    // The old furthest step stays only if it is kept for its own sake.
+    if (!this.keeps(this.tip)) this.kept.delete(this.tip);
+    this.kept.set(t, next);
+    this.cur = next;
+    this.cursor = this.tip = t;
   }
 
   /** Run forward until step t (computing what is missing). */
@@ -252,14 +325,16 @@ export class Run {
     while (this.cursor < t) this.step();
   }
 
-  /** Jump to step t: a copy from history when computed, else computed forward. */
+  /** Jump to step t: a copy when kept, recomputed from the keyframe before it otherwise. */
   seek(t: number): void {
     if (t < this.first) t = this.first;
-    if (t <= this.computed && this.history[t]) {
+    if (t <= this.tip) {
+      this.cur = this.materialize(t);
       this.cursor = t;
       return;
     }
-    this.cursor = this.computed;
+    this.cur = this.materialize(this.tip);
+    this.cursor = this.tip;
     this.runTo(t);
   }
 
@@ -268,13 +343,19 @@ export class Run {
    * pinned (events and decisions no longer move it), so the future is recomputed under the new value.
    */
   setLever(name: LeverName, value: number): void {
+    const problem = checkPins({ [name]: value });
+    if (problem) throw new RangeError(problem);
     const k = LEVER_INDEX[name];
-    const entry = this.history[this.cursor];
-    const s = cloneState(entry.state);
+    const s = cloneState(this.cur.state);
     s.levers[k] = value;
     s.pinned[k] = 1;
-    this.history.length = this.cursor + 1;
-    this.history[this.cursor] = { ...entry, state: s };
+    for (const t of [...this.kept.keys()]) if (t > this.cursor) this.kept.delete(t);
+    for (const t of [...this.roots]) if (t > this.cursor) this.roots.delete(t);
+    this.cache.clear();
+    this.cur = { ...this.cur, state: s };
+    this.kept.set(this.cursor, this.cur);
+    this.roots.add(this.cursor);
+    this.tip = this.cursor;
   }
 
   snapshot(t = this.cursor): Snapshot {
@@ -291,18 +372,36 @@ export class Run {
 
   /** The history entry of step t, or a clear error for a step this run has not computed. */
   private entry(t: number): HistoryEntry {
-    const e = this.history[t];
-    if (!e) {
+    if (!Number.isInteger(t) || t < this.first || t > this.tip) {
       throw new RangeError(
         t < this.first
           ? `step ${t} is before the snapshot (step ${this.first}) this run was resumed from`
           : `step ${t} has not been computed (computed up to ${this.computed})`,
       );
     }
-    return e;
+    return this.materialize(t);
   }
 
-  /** Indicators (built-in and the scenario's extras) of step t, from realised trade. */
+  /** Entry t (first <= t <= tip): kept, cached, or recomputed with the rest of its stretch. */
+  private materialize(t: number): HistoryEntry {
+    if (t === this.cursor) return this.cur;
+    const hit = this.kept.get(t) ?? this.cache.get(t);
+    if (hit) return hit;
+    let base = t - 1;
+    while (!this.kept.has(base)) base--;
+    this.cache.clear();
+    let e = this.kept.get(base) as HistoryEntry;
+    for (let u = base + 1; u <= this.tip && !this.kept.has(u); u++) {
+      e = this.advance(e);
+      this.cache.set(u, e);
+    }
+    return this.cache.get(t) as HistoryEntry;
+  }
+
+  /**
+   * Indicators (built-in and the scenario's extras) of step t, from realised trade. An extra that gives
+   * no finite number there is NaN: missing at that step (see StepRecord.missing).
+   */
   indicatorsAt(t = this.cursor): Record<string, number> {
     const w = this.world;
     const s = this.entry(t).state;
@@ -364,12 +463,14 @@ export class Run {
     ENERGY_BUYERS.forEach((b, k) => {
       energy[b] = s.energy[k];
     });
+    const ind = this.indicatorsAt(t);
+    const missing = w.spec.indicators.filter((x) => !Number.isFinite(ind[x.name])).map((x) => x.name);
     return {
       t,
       date: formatQuarter(w.spec.start + t),
       hash: hashState(s),
       ties,
-      indicators: this.indicatorsAt(t),
+      indicators: ind,
       triangle: {
         config: tri.config,
         roles: { US: tri.roles[0], CN: tri.roles[1], RU: tri.roles[2] },
@@ -382,6 +483,7 @@ export class Run {
       utility: utilityRec,
       moves: entry.moves,
       events: entry.events,
+      ...(missing.length > 0 ? { missing } : {}),
     };
   }
 }

@@ -9,6 +9,8 @@ import { h } from './dom';
 
 function cellText(v: string | number): string {
   if (typeof v !== 'number') return v;
+  // A scenario's own indicator may give no number at a step: missing there.
+  if (!Number.isFinite(v)) return '—';
   if (Number.isInteger(v)) return String(v);
   const s = String(Number(v.toPrecision(3)));
   return s.startsWith('-') ? `\u2212${s.slice(1)}` : s;

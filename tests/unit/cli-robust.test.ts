@@ -1,42 +1,42 @@
 // The CLI under bad input (issue 9): --out never overwrites an input, and every flag with a bad value
 // gets exit status 2 and one line starting "error: ", with control characters escaped.
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli';
+import { describe, expect, it } from 'vitest';
+import { MAX_SEEDS, MAX_SWEEP_VALUES } from '../../src/cli/args';
+import { ERROR_CHARS_MAX } from '../../src/cli/cli';
 import { OPTIONS } from '../../src/cli/commands';
 import { COMMANDS, type Command } from '../../src/cli/help';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+import { READ_WAIT_MS } from '../../src/cli/readFile';
+import { EXPR_CHARS_MAX, EXPR_DEPTH_MAX } from '../../src/scenario/expr';
+import { scenarioJsonSchemaText } from '../../src/scenario/jsonSchema';
+import { PROBLEMS_LISTED } from '../../src/scenario/messages';
+import {
+  ACTORS_MAX,
+  AMOUNT_MIN,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  INVESTMENT_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  START_MAX,
+  START_MIN,
+  STEPS_MAX,
+  TRADE_MAX,
+} from '../../src/scenario/schema';
+import { CONTROL, callCli, tempFolder } from './harness';
 
 const ROOT = resolve(__dirname, '../..');
 const preset = readFileSync(join(ROOT, 'scenarios/post-ukraine.json'), 'utf8');
 
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cli-robust-'));
+const folder = tempFolder('cli-robust-', (dir) => {
   mkdirSync(join(dir, 'sub'));
-  writeFileSync(join(dir, 'in.json'), preset);
+  writeFileSync(join(folder(), 'in.json'), preset);
   writeFileSync(join(dir, 'other.json'), preset);
-  symlinkSync(join(dir, 'in.json'), join(dir, 'link.json'));
-  linkSync(join(dir, 'in.json'), join(dir, 'hard.json'));
+  symlinkSync(join(folder(), 'in.json'), join(dir, 'link.json'));
+  linkSync(join(folder(), 'in.json'), join(dir, 'hard.json'));
 });
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = main(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: dir,
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => callCli(folder(), argv);
 
 describe('--out that resolves to an input file is refused, and the input is kept', () => {
   it.each([
@@ -70,13 +70,13 @@ describe('--out that resolves to an input file is refused, and the input is kept
     const r = cli(...argv);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^error: --out .* is the scenario file .*: nothing was written\n$/);
-    expect(readFileSync(join(dir, 'in.json'), 'utf8')).toBe(preset);
+    expect(readFileSync(join(folder(), 'in.json'), 'utf8')).toBe(preset);
   });
 
   it('another file is written as before', () => {
     const r = cli('run', '--scenario', 'in.json', '--steps', '1', '--out', 'result.json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).steps).toBe(1);
+    expect(JSON.parse(readFileSync(join(folder(), 'result.json'), 'utf8')).steps).toBe(1);
   });
 });
 
@@ -179,4 +179,34 @@ describe('every flag with bad values: exit status 2, one line "error: ...", cont
       expect(r.err.length).toBeLessThanOrEqual(1100);
     },
   );
+});
+
+describe('--help names every limit', () => {
+  it('each limit appears with its value in the global help, and the file limits in the published schema', () => {
+    const help = cli('--help').out;
+    const limits: [string, string][] = [
+      ['file size', '1 MiB'],
+      ['actors', `${ACTORS_MAX} actors`],
+      ['pairs', `${PAIRS_MAX}`],
+      ['events', `${EVENTS_MAX} events`],
+      ['indicators', `${INDICATORS_MAX} extra indicators`],
+      ['sources', `${SOURCES_MAX} sources`],
+      ['expression length', `${EXPR_CHARS_MAX} characters`],
+      ['expression depth', `${EXPR_DEPTH_MAX} levels`],
+      ['problems listed', `first ${PROBLEMS_LISTED} problems`],
+      ['steps', `0..${STEPS_MAX}`],
+      ['start', `${START_MIN}..${START_MAX}`],
+      ['trade', `${TRADE_MAX}`],
+      ['investment', `${INVESTMENT_MAX}`],
+      ['smallest amount', `${AMOUNT_MIN}`],
+      ['seeds', `1..${MAX_SEEDS}`],
+      ['sweep values', `at most ${MAX_SWEEP_VALUES} values`],
+      ['error line', `${ERROR_CHARS_MAX} characters`],
+      ['pipe wait', `${READ_WAIT_MS / 1000} s`],
+    ];
+    for (const [what, text] of limits) expect(help, what).toContain(text);
+    const schema = scenarioJsonSchemaText();
+    for (const text of ['1 MiB', `${EXPR_DEPTH_MAX} levels`, `${PAIRS_MAX} pairs`, `${AMOUNT_MIN}`])
+      expect(schema, text).toContain(text);
+  });
 });

@@ -2,12 +2,11 @@
 // or a pipe is refused quickly; the CLI and the app decode bytes with one function, so they accept the
 // same files (UTF-8 with or without a byte-order mark, UTF-16 with one).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/cli';
+import { describe, expect, it } from 'vitest';
 import { decodeScenarioBytes, FILE_BYTES_MAX, parseScenarioBytes } from '../../src/scenario/decode';
+import { callCli, tempFolder } from './harness';
 
 const ROOT = resolve(__dirname, '../..');
 const text = readFileSync(join(ROOT, 'scenarios/pre-2022.json'), 'utf8');
@@ -30,24 +29,8 @@ function utf16(s: string, bigEndian: boolean, bom = true): Uint8Array {
 
 const withBom = (b: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...b]);
 
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'files-test-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = main(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: dir,
-  });
-  return { code, out, err };
-}
+const folder = tempFolder('files-test-');
+const cli = (...argv: string[]) => callCli(folder(), argv);
 
 describe('one decoder for the CLI and the app', () => {
   it.each([
@@ -75,10 +58,10 @@ describe('one decoder for the CLI and the app', () => {
 
 describe('the CLI reads files the app accepts', () => {
   it('a file with a byte-order mark, or in UTF-16, gives the same run as the plain file', () => {
-    writeFileSync(join(dir, 'plain.json'), utf8);
-    writeFileSync(join(dir, 'bom.json'), withBom(utf8));
-    writeFileSync(join(dir, 'le.json'), utf16(text, false));
-    writeFileSync(join(dir, 'be.json'), utf16(text, true));
+    writeFileSync(join(folder(), 'plain.json'), utf8);
+    writeFileSync(join(folder(), 'bom.json'), withBom(utf8));
+    writeFileSync(join(folder(), 'le.json'), utf16(text, false));
+    writeFileSync(join(folder(), 'be.json'), utf16(text, true));
     const hashes = ['plain', 'bom', 'le', 'be'].map((f) => {
       const r = cli('run', '--scenario', `${f}.json`, '--steps', '2');
       expect(r.err, f).toBe('');
@@ -89,7 +72,7 @@ describe('the CLI reads files the app accepts', () => {
   });
 
   it('a UTF-16 file without a byte-order mark: one line, no NUL bytes printed', () => {
-    writeFileSync(join(dir, 'nobom.json'), utf16(text, false, false));
+    writeFileSync(join(folder(), 'nobom.json'), utf16(text, false, false));
     const r = cli('run', '--scenario', 'nobom.json');
     expect(r.code).toBe(2);
     expect(r.err).not.toContain('\u0000');
@@ -98,7 +81,7 @@ describe('the CLI reads files the app accepts', () => {
   });
 
   it('a regular file larger than FILE_BYTES_MAX is refused without reading it all', () => {
-    writeFileSync(join(dir, 'big.json'), Buffer.alloc(FILE_BYTES_MAX + 1, 0x20));
+    writeFileSync(join(folder(), 'big.json'), Buffer.alloc(FILE_BYTES_MAX + 1, 0x20));
     const r = cli('run', '--scenario', 'big.json');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^error: --scenario: cannot read scenario file big\.json: larger than 1 MiB/);
@@ -107,7 +90,7 @@ describe('the CLI reads files the app accepts', () => {
   // In a child process with a time limit: before the fix, /dev/zero grew without end and a FIFO
   // with no writer blocked the process for ever.
   it('/dev/zero and a FIFO with no writer are refused quickly', () => {
-    const fifo = join(dir, 'pipe.json');
+    const fifo = join(folder(), 'pipe.json');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const script = `
       import { main } from ${JSON.stringify(join(ROOT, 'src/cli/cli.ts'))};

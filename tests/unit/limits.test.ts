@@ -6,13 +6,10 @@ import { PROBLEM_CHARS_MAX, PROBLEMS_LISTED } from '../../src/scenario/messages'
 import { PRESETS } from '../../src/scenario/presets';
 import { ACTORS_MAX, EVENTS_MAX, INDICATORS_MAX, PAIRS_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
+import { CONTROL } from './harness';
 
 type Json = Record<string, unknown> & { actors: Record<string, unknown>[] };
 const base = () => structuredClone(PRESETS['post-ukraine']) as Json;
-
-// C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides and isolates.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function failure(json: unknown): { errors: string[]; total: number } {
   const r = loadScenario(json);
