@@ -5,11 +5,13 @@
 export interface Citation {
   /** How the project refers to it ("000", "001", a file name). */
   ref: string;
-  authors: string;
-  year: string;
-  title: string;
+  authors?: string;
+  year?: string;
+  title?: string;
   /** Journal, publisher or where it was read. */
   where: string;
+  /** What the text itself does not give, and what its content tells of it. */
+  missing?: string;
   /** What the project takes from it. */
   use: string;
 }
@@ -28,18 +30,18 @@ export const SEEDS: readonly Citation[] = [
   {
     ref: '000',
     authors: 'Stephen Blank and Younkyoo Kim',
-    year: 'not given in the text (after February 2022: it discusses the war in Ukraine)',
     title:
-      'title not given in the text (abstract: "The Russo-Chinese relationship … is undergoing dynamic evolution as a result of the Russian war in Ukraine")',
-    where: 'abstract and opening paragraphs as catalogued online ("Published in Blog")',
+      'untitled abstract and opening paragraphs ("The Russo-Chinese relationship is one of the most important relationships in both Asian and international security…")',
+    where: 'catalogued online as "Published in Blog"',
+    missing:
+      'The text gives no title or year; it discusses the Russian war in Ukraine, so it dates from after February 2022',
     use: 'the strategic triangle; Washington not treating Russia as a strategic entity; Russia losing standing in Asia and becoming dependent on China through war, isolation, sanctions and failed economic policy; the US rebalance',
   },
   {
     ref: '001',
-    authors: 'author not given in the text',
-    year: 'not given in the text (after 2012: it discusses Russia under Xi and Putin since 2012)',
     title: "Rethinking Russo-Chinese Relations in Asia: Beyond Russia's Chinese Dilemma",
     where: 'China: An International Journal (article excerpt)',
+    missing: 'The excerpt gives no author or year; it discusses Russia under Xi and Putin since 2012',
     use: 'bandwagoning with China while restraining it; the failure to develop the Russian Far East; Japan as counterweight and investor; energy ties and negotiating space; Vietnam and Cam Ranh Bay; the US pivot',
   },
 ];

@@ -10,9 +10,12 @@ function cite(c: Citation): HTMLElement {
     'li',
     { data: { ref: c.ref } },
     h('b', { text: `${c.ref}. ` }),
-    `${c.authors} (${c.year}). `,
-    h('i', { text: c.title }),
-    `. ${c.where}. `,
+    c.authors ? `${c.authors}${c.year ? ` (${c.year})` : ''}. ` : '',
+    c.title ? h('i', { text: c.title }) : '',
+    c.title ? '. ' : '',
+    `${c.where}.`,
+    c.missing ? ` ${c.missing}.` : '',
+    ' ',
     h('span', { class: 'muted', text: `Used for: ${c.use}.` }),
   );
 }
