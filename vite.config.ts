@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vitest/config';
-import { CSP, DEV_CSP } from './csp.config';
+import { CSP, DEV_CSP } from './csp.config.ts';
 
 /** In development, the page's meta policy is the dev one too (a meta and a header both apply). */
 function devCsp(): Plugin {

@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 // The band's shape as the app defines it (a type only, erased at run time).
-import { CSP } from '../../csp.config';
+import { CSP, DEV_CSP } from '../../csp.config';
 import { RunCache } from '../../src/app/derive';
 import { fmt } from '../../src/app/format';
 import { differences, whatChanged } from '../../src/app/insight';
@@ -138,7 +138,7 @@ const errors = new Map<Page, string[]>();
 
 async function open(
   query = '',
-  opts: { width?: number; height?: number; scheme?: 'light' | 'dark'; ctx?: BrowserContext } = {},
+  opts: { width?: number; height?: number; scheme?: 'light' | 'dark'; ctx?: BrowserContext; base?: string } = {},
 ): Promise<Page> {
   const ctx =
     opts.ctx ??
@@ -161,8 +161,8 @@ async function open(
     if (m.type() === 'error') errs.push(m.text());
   });
   page.on('pageerror', (e) => errs.push(e.message));
-  await page.goto(`${base}/${query}`);
-  await page.waitForFunction(() => window.__triangle?.ready === true, null, { timeout: 20000 });
+  await page.goto(`${opts.base ?? base}/${query}`);
+  await page.waitForFunction(() => window.__triangle?.ready === true, null, { timeout: opts.base ? 90000 : 20000 });
   await page.waitForTimeout(250);
   return page;
 }
@@ -1523,6 +1523,38 @@ test('the Content-Security-Policy is sent and set, and the app runs under it (wo
   await page.waitForSelector('#info[open] .examples');
   await page.keyboard.press('Escape');
   await close(page);
+});
+
+test('the dev server (npm start) sends its policy too, and the app runs under it', async () => {
+  const port = await freePort();
+  const dev = spawn(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitHttp(`${url}/`, 60000);
+    const res = await fetch(`${url}/`);
+    eq(res.headers.get('content-security-policy'), DEV_CSP, 'the dev server sends the dev policy');
+    const html = await res.text();
+    assert(html.includes(`content="${DEV_CSP}"`), "the page's meta carries the same dev policy");
+    assert(!DEV_CSP.includes('unsafe-eval'), 'no eval in development either');
+    const page = await open('?scenario=post-ukraine&seed=1&t=2', { base: url });
+    const px = await page.evaluate(() => window.__triangle!.pixels());
+    assert(px.nonBackground > 5000, 'the scene is drawn on the dev server');
+    // The dev server bundles on first request; anything it logs as an error besides a violation counts.
+    errors.set(
+      page,
+      (errors.get(page) ?? []).filter((e) => !/\[vite\]/.test(e)),
+    );
+    await close(page);
+  } finally {
+    dev.kill();
+  }
 });
 
 test('a worker that fails is restarted, with a message, and its work is done', async () => {
