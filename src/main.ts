@@ -19,7 +19,6 @@ import { connectMessages } from './ui/messages';
 import { Panel } from './ui/panel';
 import { connectReadout } from './ui/readout';
 import { connectShare } from './ui/share';
-import { connectTable } from './ui/table';
 import { connectTabs } from './ui/tabs';
 import { installTestHook } from './ui/testHook';
 import { connectTooltip } from './ui/tooltip';
@@ -181,9 +180,16 @@ async function start(): Promise<void> {
       }
     },
   });
-  connectTable(byId('panel-table'), store, dispatch, () => share.exportCsv());
+  // The Table and Sources tabs load the first time they are shown.
   let sourcesShown = false;
+  let tableShown = false;
   connectTabs(store, dispatch, (tab) => {
+    if (tab === 'table' && !tableShown) {
+      tableShown = true;
+      void import('./ui/table').then((m) =>
+        m.connectTable(byId('panel-table'), store, dispatch, () => void share.exportCsv()),
+      );
+    }
     if (tab === 'sources' && !sourcesShown) {
       sourcesShown = true;
       void import('./ui/sources').then((m) => m.renderSources(byId('panel-sources')));

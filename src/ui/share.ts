@@ -2,13 +2,17 @@
 // export the scenario (JSON, checked by running it), the run (CSV, the CLI's file) and the report
 // (PNG, or PDF through the print dialog; also in the header's "Save report" menu).
 import { computeFull } from '../app/derive';
-import { retraces, runCsv, scenarioJson } from '../app/files';
 import type { Intent } from '../app/intents';
 import { fileBase, frame } from '../app/select';
 import type { Store } from '../app/store';
 import { decodeScenarioBytes, FILE_BYTES_MAX } from '../scenario/decode';
 import { byId, h } from './dom';
-import { prepareReport, printReport, type ReportParts, reportPng } from './report';
+import type { ReportParts } from './report';
+
+// The file writers and the report load on first use (or once the page is idle), not with the page.
+const files = () => import('../app/files');
+const report = () => import('./report');
+let reportModule: Awaited<ReturnType<typeof report>> | null = null;
 
 function clickDownload(name: string, href: string): void {
   const a = h('a', { attrs: { href, download: name } });
@@ -26,10 +30,12 @@ export function download(name: string, content: string, type: string): void {
 export interface ShareActions {
   copyLink(): Promise<void>;
   importFile(): void;
-  exportJson(): void;
-  exportCsv(): void;
-  reportPng(): void;
-  reportPdf(): void;
+  exportJson(): Promise<void>;
+  exportCsv(): Promise<void>;
+  reportPng(): Promise<void>;
+  reportPdf(): Promise<void>;
+  /** Fill the printable report (what printing shows). */
+  prepareReport(): Promise<void>;
 }
 
 export function connectShare(store: Store, dispatch: (i: Intent) => void, parts: ReportParts): ShareActions {
@@ -67,7 +73,8 @@ export function connectShare(store: Store, dispatch: (i: Intent) => void, parts:
     importFile() {
       input.click();
     },
-    exportJson() {
+    async exportJson() {
+      const { retraces, scenarioJson } = await files();
       const s = store.get();
       const a = store.runs(s).a;
       const name = `${a.id}.json`;
@@ -91,18 +98,24 @@ export function connectShare(store: Store, dispatch: (i: Intent) => void, parts:
           `Exported ${name}: run with seed ${s.doc.seed}, it reproduces this run${mid ? "'s ties and indicators (your later lever changes are events in it, so its hashes differ from the app's)" : ' and its hashes'}.`,
         );
     },
-    exportCsv() {
+    async exportCsv() {
+      const { runCsv } = await files();
       const s = store.get();
       const a = store.runs(s).a;
       download(`${fileBase(s, store.runs(s))}.csv`, runCsv(a.run, a.records, s.doc.edits, s.doc.weights), 'text/csv');
     },
-    reportPng() {
+    async reportPng() {
+      const { reportPng } = await report();
       const s = store.get();
       const runs = store.runs(s);
       clickDownload(`${fileBase(s, runs)}-${frame(s, runs).date}-report.png`, reportPng(store, parts));
     },
-    reportPdf() {
-      void printReport(store, parts);
+    async reportPdf() {
+      const { printReport } = await report();
+      await printReport(store, parts);
+    },
+    async prepareReport() {
+      (await report()).prepareReport(store, parts);
     },
   };
 
@@ -148,7 +161,7 @@ export function connectShare(store: Store, dispatch: (i: Intent) => void, parts:
       on: {
         click: () => {
           close();
-          actions.reportPng();
+          void actions.reportPng();
         },
       },
     }),
@@ -158,7 +171,7 @@ export function connectShare(store: Store, dispatch: (i: Intent) => void, parts:
       on: {
         click: () => {
           close();
-          actions.reportPdf();
+          void actions.reportPdf();
         },
       },
     }),
@@ -172,6 +185,12 @@ export function connectShare(store: Store, dispatch: (i: Intent) => void, parts:
       menuBtn.focus();
     }
   });
-  window.addEventListener('beforeprint', () => prepareReport(store, parts));
+  // Printing from the browser's menu (Ctrl+P) fills the report at once: the module must be there already.
+  setTimeout(() => {
+    void report().then((m) => {
+      reportModule = m;
+    });
+  }, 3000);
+  window.addEventListener('beforeprint', () => reportModule?.prepareReport(store, parts));
   return actions;
 }

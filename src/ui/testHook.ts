@@ -9,7 +9,6 @@ import type { Store } from '../app/store';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenario/presets';
 import type { BandResult } from '../sim/band';
 import { byId } from './dom';
-import { prepareReport } from './report';
 import type { ShareActions } from './share';
 import type { WorkerRunner } from './worker';
 
@@ -66,7 +65,7 @@ export interface TestHook {
   /** How the last run was computed ('hit', 'prefix' from a step, 'full'). */
   lastCompute(): { how: string; from: number };
   workersStarted(): number;
-  prepareReport(): void;
+  prepareReport(): Promise<void>;
   share: ShareActions;
 }
 
@@ -163,7 +162,7 @@ export function installTestHook(x: {
     chart: (k) => charts.describe(k),
     lastCompute: () => store.cache.last,
     workersStarted: () => runner.started,
-    prepareReport: () => prepareReport(store, { scene: () => stage.canvas(), charts: () => charts.canvases() }),
+    prepareReport: () => x.share.prepareReport(),
     share: x.share,
   };
 }
