@@ -133,10 +133,6 @@ export function chartRange(group: ChartGroup, runs: readonly (Computed | null)[]
   return [niceFloor(lo * 1.08), niceCeil(Math.max(hi * 1.08, lo + 0.05))];
 }
 
-export function seriesLabel(name: string, a: Computed): { short: string; long: string } {
-  return metricLabel(name, a.spec);
-}
-
 // ---- the data the chart view draws ------------------------------------------------------------------
 
 export interface SeriesModel {

@@ -148,14 +148,7 @@ export class RunCache {
       return { ...c, edits, weights };
     }
     const run = Run.resume(c.run.world, c.run.snapshot(t0 - 1), { seed, record: true });
-    for (const e of edits) {
-      if (e.t < t0) continue;
-      run.seek(e.t);
-      run.setLever(e.name, e.value);
-    }
-    run.runTo(spec.steps);
-    const records = c.records.slice(0, t0);
-    for (let t = t0; t <= spec.steps; t++) records.push(run.recordAt(t));
+    const records = [...c.records.slice(0, t0), ...finish(run, edits, t0, spec.steps)];
     this.last = { how: 'prefix', from: t0 };
     return { id, title: spec.title, file, spec, seed, run, from: t0 - 1, horizon: spec.steps, records, edits, weights };
   }
@@ -172,6 +165,19 @@ function specId(base: Loaded): number {
   return v;
 }
 
+/** Apply the changes from step t0 on (each at its step), run to the horizon, and record steps t0..horizon. */
+function finish(run: Run, edits: readonly LeverEdit[], t0: number, horizon: number): StepRecord[] {
+  for (const e of edits) {
+    if (e.t < t0) continue;
+    run.seek(e.t);
+    run.setLever(e.name, e.value);
+  }
+  run.runTo(horizon);
+  const records: StepRecord[] = [];
+  for (let t = t0; t <= horizon; t++) records.push(run.recordAt(t));
+  return records;
+}
+
 function full(
   id: string,
   spec: Loaded['spec'],
@@ -181,13 +187,7 @@ function full(
   weights: WeightEdits,
 ): Computed {
   const run = new Run(spec, { seed, record: true });
-  for (const e of edits) {
-    run.seek(e.t);
-    run.setLever(e.name, e.value);
-  }
-  run.runTo(spec.steps);
-  const records: StepRecord[] = [];
-  for (let t = 0; t <= spec.steps; t++) records.push(run.recordAt(t));
+  const records = finish(run, edits, 0, spec.steps);
   return { id, title: spec.title, file, spec, seed, run, from: 0, horizon: spec.steps, records, edits, weights };
 }
 

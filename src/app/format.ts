@@ -115,10 +115,3 @@ export function movePhrase(kind: string, target: string, move: -1 | 1, name: (id
     return move > 0 ? 'invested more in the Russian Far East' : 'invested less in the Russian Far East';
   return `${move > 0 ? 'raised' : 'lowered'} ${target}`;
 }
-
-export function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}

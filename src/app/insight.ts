@@ -1,12 +1,12 @@
 // Cause and effect in words: what the user's changes did to the run (against the unedited run), what
 // differs most between two scenarios at a date, and which scheduled events a change stops from moving
 // a lever. Everything is read from the runs and the scenario; nothing here knows the model's numbers.
-import { LEVERS, type LeverName } from '../model/levers';
+import type { LeverName } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import type { StepRecord } from '../sim/run';
 import type { LeverEdit } from './doc';
-import { CONFIG_NAMES, fmt, fmtLever, fmtSigned } from './format';
+import { CONFIG_NAMES, fmt } from './format';
 import { isTieKey, metricLabel } from './labels';
 
 export interface Difference {
@@ -138,16 +138,4 @@ export function scheduled(spec: ModelSpec, lever: LeverName, from: number): Sche
 export function decider(spec: ModelSpec, lever: LeverName): string | null {
   for (const [actor, l] of Object.entries(spec.decisions)) if (l === lever) return actor;
   return null;
-}
-
-export function overrideSentence(o: Override): string {
-  const max = LEVERS.find((l) => l.name === o.lever)?.max ?? 1;
-  const cond = o.conditional ? ` (if ${o.conditional})` : '';
-  return o.sameStep
-    ? `your ${o.lever} replaces the value ${fmtLever(o.value, max)} set by “${o.label}” at ${o.date}${cond}`
-    : `${o.date}: “${o.label}” would set ${o.lever} to ${fmtLever(o.value, max)}${cond}; your change from ${o.editDate} stops it`;
-}
-
-export function signedDiff(d: Difference): string {
-  return fmtSigned(d.d);
 }

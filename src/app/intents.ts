@@ -55,5 +55,3 @@ export type Intent =
   | { type: 'jobResult'; kind: string; gen: number; value: unknown; now: number }
   | { type: 'jobError'; kind: string; gen: number; error: string }
   | { type: 'jobRetry'; kind: string; now: number };
-
-export type IntentType = Intent['type'];

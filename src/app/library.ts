@@ -65,10 +65,6 @@ export function importedVersions(lib: Library, id: string): ImportedFile[] {
   return lib.imported.filter((f) => f.id === id);
 }
 
-export function isPreset(id: string): boolean {
-  return PRESET_IDS.includes(id);
-}
-
 /** A scenario by id (and, for an imported one, by version); null when unknown. */
 export function resolve(lib: Library, id: string, fp: string | null = null): Loaded | null {
   if (PRESET_IDS.includes(id)) {

@@ -5,7 +5,7 @@ import type { StepRecord } from '../sim/run';
 import type { Computed, Runs } from './derive';
 import { weightsEmpty } from './doc';
 import { CONFIG_NAMES, configSentence, fmt, fmtSigned } from './format';
-import { overrides, whatChanged } from './insight';
+import { whatChanged } from './insight';
 import { reproduce } from './reproduce';
 import type { AppState } from './state';
 import { dateAt, type LaneStep, laneRange, laneStep } from './timeline';
@@ -87,10 +87,6 @@ export function changedAtEnd(runs: Runs) {
   if (!runs.ghost) return null;
   const a = runs.a;
   return whatChanged(a.records[a.horizon], runs.ghost.records[runs.ghost.horizon], a.spec);
-}
-
-export function overridesOf(s: AppState, runs: Runs) {
-  return overrides(runs.a.spec, s.doc.edits);
 }
 
 export function fileBase(s: AppState, runs: Runs): string {

@@ -20,16 +20,6 @@ export interface WatchOptions<T> {
   now?: boolean;
 }
 
-/** Equal when both are arrays or plain objects whose items are identical (one level deep). */
-export function shallow<T>(a: T, b: T): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const ka = Object.keys(a as object);
-  const kb = Object.keys(b as object);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
 export class Store {
   private state: AppState;
   private readonly deriver = new Deriver();

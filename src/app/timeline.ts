@@ -61,11 +61,6 @@ export function dateAt(tl: Timeline, t: number): string {
   return formatQuarter(tl.origin + t);
 }
 
-/** The timeline step showing a run's step (the inverse of laneStep inside the run). */
-export function timelineStep(lane: Lane, step: number): number {
-  return lane.offset + step;
-}
-
 /** "2022Q1–2025Q4" */
 export function laneRange(lane: Lane): string {
   return `${formatQuarter(lane.start)}–${formatQuarter(lane.start + lane.steps)}`;
