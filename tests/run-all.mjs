@@ -18,8 +18,8 @@ function finish(ok) {
   process.exit(ok ? 0 : 1);
 }
 
-// One check per layer: the core without DOM or Node, the browser's layers, Node, the browser tests.
-for (const cfg of ['tsconfig.core.json', 'tsconfig.web.json', 'tsconfig.json', 'tests/e2e/tsconfig.json'])
+// One check per layer: the core without DOM or Node, the browser's layers, Node, the tests and tools.
+for (const cfg of ['tsconfig.core.json', 'tsconfig.web.json', 'tsconfig.json', 'tsconfig.tests.json'])
   if (!stage(`type-check (${cfg})`, bin('tsc'), ['-p', cfg])) finish(false);
 if (
   !stage('format and lint', bin('biome'), [

@@ -8,3 +8,10 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   decode(input?: Uint8Array): string;
 }
+
+// Cancelling a job of the worker pool (src/sim/pool.ts), and its scheduling: both hosts have these.
+declare function queueMicrotask(callback: () => void): void;
+interface AbortSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+}

@@ -3,8 +3,7 @@
 // lookup. Runs are cached by their inputs; a lever change at step k reuses a cached run's history
 // before k and recomputes only the future, resuming from the cached state (never mutating it), so an
 // undo, the unedited "ghost" run and a drag all stay cheap.
-import { TERM_NAMES } from '../model/spec';
-import { type LoadResult, loadScenario } from '../scenario/load';
+import { type LoadResult, loadScenario, withWeightEdits } from '../scenario/load';
 import type { ScenarioFile } from '../scenario/schema';
 import { sortChanges } from '../sim/replay';
 import { Run, type StepRecord } from '../sim/run';
@@ -41,16 +40,7 @@ export interface Runs {
 
 /** Apply weight edits to a scenario file and compile it again (weights apply to the whole run). */
 export function withWeights(file: ScenarioFile, weights: WeightEdits): LoadResult {
-  const w: ScenarioFile['weights'] = {};
-  for (const [id, terms] of Object.entries(file.weights)) w[id] = { ...terms };
-  for (const [id, terms] of Object.entries(weights)) {
-    w[id] = { ...(w[id] ?? {}) };
-    for (const term of TERM_NAMES) {
-      const v = terms[term];
-      if (v !== undefined) w[id][term] = v;
-    }
-  }
-  return loadScenario({ ...file, weights: w });
+  return loadScenario(withWeightEdits(file, weights as Readonly<Record<string, Readonly<Record<string, number>>>>));
 }
 
 const weightsKey = (w: WeightEdits) =>

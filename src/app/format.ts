@@ -113,5 +113,6 @@ export function movePhrase(kind: string, target: string, move: -1 | 1, name: (id
   if (kind === 'energy') return move > 0 ? 'shifted energy east' : 'shifted energy west';
   if (kind === 'invest')
     return move > 0 ? 'invested more in the Russian Far East' : 'invested less in the Russian Far East';
+  if (kind === 'navy') return move > 0 ? 'sent more ships to Cam Ranh Bay' : 'withdrew ships from Cam Ranh Bay';
   return `${move > 0 ? 'raised' : 'lowered'} ${target}`;
 }

@@ -6,9 +6,9 @@ import { isLeverName, LEVER_NAMES, type LeverName, leverInfo } from '../model/le
 import type { ModelSpec } from '../model/spec';
 import { formatQuarter, parseQuarter } from '../model/time';
 import { decodeScenarioBytes } from '../scenario/decode';
+import { STEPS_MAX } from '../scenario/limits';
 import { parseScenarioText } from '../scenario/load';
 import { loadPreset, PRESET_IDS } from '../scenario/presets';
-import { STEPS_MAX } from '../scenario/schema';
 import { checkPins, type Pins } from '../sim/run';
 import { ReadError, readBounded } from './readFile';
 

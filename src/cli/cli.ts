@@ -6,8 +6,10 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { oneLine } from '../scenario/messages';
 import { PRESET_IDS } from '../scenario/presets';
+import { nodePool } from '../sim/nodePool';
+import type { Pool } from '../sim/pool';
 import { CliError, ERROR_CHARS_MAX } from './args';
-import { COMMAND_FNS, parseCommand } from './commands';
+import { COMMAND_FNS, type CommandContext, type CommandOutput, parseCommand } from './commands';
 import { COMMANDS, type Command, commandHelp, globalHelp } from './help';
 import { systemReason } from './readFile';
 
@@ -113,13 +115,38 @@ function refuseOutOverInput(values: Record<string, unknown>, cwd: string): void 
   }
 }
 
-/**
- * Run the CLI on `argv` (the words after the script name, e.g. ["run", "--scenario", "post-ukraine"]).
- * Returns the exit status: 0 success, 1 internal error, 2 bad input.
- */
-export function main(argv: readonly string[], io: CliIO): number {
+type Outcome = number | Promise<number>;
+
+/** Parse, run and write; async only when a command ran on the worker pool. */
+function dispatch(argv: readonly string[], io: CliIO, pool?: CommandContext['pool']): Outcome {
   const cwd = io.cwd ?? process.cwd();
   const args = [...argv];
+  const fail = (e: unknown): number => {
+    if (e instanceof CliError) {
+      io.stderr.write(`error: ${oneLine(e.message, ERROR_CHARS_MAX)}\n`);
+      for (const d of e.details) io.stderr.write(`${oneLine(d, ERROR_CHARS_MAX)}\n`);
+      return EXIT_USAGE;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr.write(
+      `error: internal error: ${oneLine(msg.split('\n')[0], ERROR_CHARS_MAX)} (please report this with the command line)\n`,
+    );
+    return EXIT_INTERNAL;
+  };
+  const write = (result: CommandOutput): number => {
+    try {
+      if (result.out !== undefined) {
+        if (result.out.trim() === '') throw new CliError('--out needs a file name');
+        writeAtomically(isAbsolute(result.out) ? result.out : resolve(cwd, result.out), result.text);
+      } else {
+        io.stdout.write(result.text);
+      }
+      for (const w of result.warnings ?? []) io.stderr.write(`warning: ${oneLine(w, ERROR_CHARS_MAX)}\n`);
+      return EXIT_OK;
+    } catch (e) {
+      return fail(e);
+    }
+  };
   try {
     const first = args[0];
     if (first === undefined) {
@@ -146,25 +173,39 @@ export function main(argv: readonly string[], io: CliIO): number {
     }
     const values = parseCommand(first, rest);
     refuseOutOverInput(values, cwd);
-    const result = COMMAND_FNS[first](values, { cwd });
-    if (result.out !== undefined) {
-      if (result.out.trim() === '') throw new CliError('--out needs a file name');
-      writeAtomically(isAbsolute(result.out) ? result.out : resolve(cwd, result.out), result.text);
-    } else {
-      io.stdout.write(result.text);
-    }
-    for (const w of result.warnings ?? []) io.stderr.write(`warning: ${oneLine(w, ERROR_CHARS_MAX)}\n`);
-    return EXIT_OK;
+    const result = COMMAND_FNS[first](values, { cwd, pool });
+    return result instanceof Promise ? result.then(write, fail) : write(result);
   } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr.write(`error: ${oneLine(e.message, ERROR_CHARS_MAX)}\n`);
-      for (const d of e.details) io.stderr.write(`${oneLine(d, ERROR_CHARS_MAX)}\n`);
-      return EXIT_USAGE;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.stderr.write(
-      `error: internal error: ${oneLine(msg.split('\n')[0], ERROR_CHARS_MAX)} (please report this with the command line)\n`,
-    );
-    return EXIT_INTERNAL;
+    return fail(e);
+  }
+}
+
+/**
+ * Run the CLI on `argv` (the words after the script name, e.g. ["run", "--scenario", "post-ukraine"])
+ * in this thread (--workers changes nothing but speed, so it is not needed here). Returns the exit
+ * status: 0 success, 1 internal error, 2 bad input.
+ */
+export function main(argv: readonly string[], io: CliIO): number {
+  const r = dispatch(argv, io);
+  if (typeof r === 'number') return r;
+  io.stderr.write('error: internal error: a command went asynchronous without a pool (please report this)\n');
+  return EXIT_INTERNAL;
+}
+
+/** The CLI as the terminal runs it: ensembles, sweeps and studies on a pool of worker threads. */
+export async function mainAsync(argv: readonly string[], io: CliIO): Promise<number> {
+  let pool: Pool | undefined;
+  let size = 0;
+  try {
+    return await dispatch(argv, io, (workers) => {
+      if (!pool || size !== workers) {
+        pool?.close();
+        pool = nodePool(workers);
+        size = workers;
+      }
+      return pool;
+    });
+  } finally {
+    pool?.close();
   }
 }

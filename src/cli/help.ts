@@ -4,9 +4,7 @@ import { LEVERS } from '../model/levers';
 import { INDICATOR_NAMES, type IndicatorName } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { FILE_SIZE_TEXT } from '../scenario/decode';
-import { EXPR_CHARS_MAX, EXPR_DEPTH_MAX } from '../scenario/expr';
-import { PROBLEMS_LISTED } from '../scenario/messages';
-import { loadPreset, PRESET_IDS } from '../scenario/presets';
+import { EXPR_CHARS_MAX, EXPR_DEPTH_MAX } from '../scenario/exprAst';
 import {
   ACTORS_MAX,
   AMOUNT_MIN,
@@ -19,12 +17,16 @@ import {
   START_MIN,
   STEPS_MAX,
   TRADE_MAX,
-} from '../scenario/schema';
+} from '../scenario/limits';
+import { PROBLEMS_LISTED } from '../scenario/messages';
+import { loadPreset, PRESET_IDS } from '../scenario/presets';
 import { CONFIGS } from '../sim/ensemble';
+import { ANALYSIS_DEFAULT_SEEDS } from './analysis';
 import { ERROR_CHARS_MAX, MAX_SEED, MAX_SEEDS, MAX_STEPS, MAX_SWEEP_VALUES } from './args';
+import { FROZEN_HELP } from './frozen';
 import { READ_WAIT_MS } from './readFile';
 
-export const COMMANDS = ['run', 'ensemble', 'compare', 'sweep'] as const;
+export const COMMANDS = ['run', 'ensemble', 'compare', 'sweep', 'sensitivity', 'merge', 'efficacy', 'agency'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const SIM = 'npm run --silent sim --';
@@ -103,7 +105,15 @@ const COMMON_OPTIONS = [
   '                   the option or separate pins with commas: --set war=0,sanctions=0.5',
   '--out FILE         write the output to FILE (atomically: only once the run succeeded)',
   '--pretty           indent the JSON output',
+  ...FROZEN_HELP,
   '-h, --help         this help',
+];
+
+const WORKERS_OPTION = ['--workers N        worker threads (default: one per core); the numbers do not depend on it'];
+
+const SHARD_OPTION = [
+  '--shard I/N        compute only the I-th of N equal slices (I = 1..N) and write JSON lines;',
+  '                   `merge` combines the N files into the output of the unsharded command',
 ];
 
 const SEEDS_OPTIONS = [
@@ -128,10 +138,16 @@ export function globalHelp(): string {
     'Commands:',
     indent([
       "run       one seeded trajectory: every step's ties, indicators, triangle, utilities and moves",
-      'ensemble  many seeds: per step, mean and 5/50/95% quantiles of every indicator and tie,',
+      'ensemble  many seeds: per step, mean, SD and 5/25/50/75/95% quantiles of every indicator and tie,',
       '          and the share of seeds in each triangle configuration',
       'compare   two scenarios on the same seeds: mean difference b - a at the horizon, share b > a',
       'sweep     one lever over a list of values: ensemble mean of every metric at the horizon',
+      'sensitivity  how an indicator at the horizon depends on each lever and model parameter:',
+      "          Morris screening, Sobol' indices, or one at a time (tornado)",
+      'merge     combine the shard files of a sweep or sensitivity study run with --shard i/n',
+      'efficacy  what each slider does: every substantive lever at 0 against 1, its effect on the headline',
+      '          outcomes (mean, and d in seed SDs on unpaired seeds), seed-named outcomes marked',
+      "agency    how much of each change the actors' choices make (decisions frozen against not)",
     ]),
     '',
     'Common options:',
@@ -163,6 +179,7 @@ export function globalHelp(): string {
       `${SIM} ensemble --scenario post-ukraine --seeds 200 --format csv`,
       `${SIM} compare --a post-ukraine --b no-war-2022 --seeds 100 --format table`,
       `${SIM} sweep --scenario post-ukraine --lever jp_rfe_openness --values 0:1:0.25 --seeds 50`,
+      `${SIM} sensitivity --scenario post-ukraine --indicator ru_dependence_on_cn --method morris --format table`,
     ]),
     '',
   ].join('\n');
@@ -217,20 +234,25 @@ const HELP: Record<Command, () => string[]> = {
     indent([
       '--scenario ID|FILE  preset id or scenario file (required)',
       ...SEEDS_OPTIONS,
+      ...WORKERS_OPTION,
       '--format F         json (default) or csv',
       ...COMMON_OPTIONS,
     ]),
     '',
     'JSON output:',
     indent([
-      '{ scenario, seeds, seedStart, steps, pins: the --set pins, metrics: [names],',
-      '  trajectory: [{t, date, metrics: {NAME: {mean, q05, q50, q95}, ...},',
+      '{ scenario, seeds, seedStart, steps, pins: the --set pins, quantiles: {method, bounds}, metrics: [names],',
+      '  trajectory: [{t, date, metrics: {NAME: {mean, sd, q05, q25, q50, q75, q95}, ...},',
       `               configs: {${CONFIGS.join(', ')}: share of seeds}}, ...] }`,
     ]),
     'CSV output: wide, one row per step, after one "#" comment line:',
     indent([
-      't,date,<m>_mean,<m>_q05,<m>_q50,<m>_q95 for every metric m,share_<config> for every configuration',
-      "Quantiles interpolate linearly between order statistics (R type 7, numpy's default).",
+      't,date,<m>_mean,<m>_sd,<m>_q05,<m>_q25,<m>_q50,<m>_q75,<m>_q95 for every metric m,',
+      'share_<config> for every configuration; sd is the sample standard deviation (n - 1).',
+      "Quantiles interpolate linearly between order statistics (R type 7, numpy's default). They are",
+      'exact while seeds x (steps + 1) x metrics is at most 4,194,304 values; above that the statistics',
+      'stream in fixed memory (any number of seeds) and quantiles come from fixed-grid histograms, off by',
+      'less than one bin: 0.0025 for indicators and ties, 1% (or 0.0002 near zero) for scenario indicators.',
     ]),
     '',
     'Example:',
@@ -284,6 +306,8 @@ const HELP: Record<Command, () => string[]> = {
       '--lever NAME       the lever to sweep (required; see the list below); it cannot also be --set',
       `--values LIST      v1,v2,... or from:to:step (both ends included), at most ${MAX_SWEEP_VALUES} values (required)`,
       ...SEEDS_OPTIONS,
+      ...WORKERS_OPTION,
+      ...SHARD_OPTION,
       '--format F         json (default), csv, or table (metrics down, values across)',
       ...COMMON_OPTIONS,
     ]),
@@ -295,8 +319,131 @@ const HELP: Record<Command, () => string[]> = {
     ]),
     'CSV output: <lever>,<metrics...>  (one row per value, after a "#" line)',
     '',
+    'Examples:',
+    indent([
+      `${SIM} sweep --scenario post-ukraine --lever sanctions --values 0,0.5,1 --seeds 100 --format table`,
+      `${SIM} sweep --scenario post-ukraine --lever sanctions --values 0:1:0.05 --seeds 1000 --shard 2/4 --out s2.jsonl`,
+    ]),
+    '',
+  ],
+  sensitivity: () => [
+    "sensitivity: how an indicator at the horizon depends on the levers and the model's free parameters.",
+    '',
+    'Usage:',
+    `  ${SIM} sensitivity --scenario ID|FILE --indicator NAME --method morris|sobol|oat [--samples N] [--seeds N] [--inputs LIST] [--range NAME=LO:HI ...] [--format json|csv|table] [--shard I/N] [--out FILE]`,
+    '',
+    'Options:',
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      '--indicator NAME   the output: an indicator, a scenario indicator or a tie such as CN-RU (required)',
+      '--method M         morris (screening: mu*, sigma), sobol (first-order and total indices with',
+      '                   bootstrap intervals) or oat (one at a time: a tornado) (required)',
+      '--samples N        sobol: base points N (default 64; a power of two is best), N x (inputs + 2)',
+      '                   points in all; morris: trajectories r (default 10), r x (inputs + 1) points',
+      "--seeds N          seeds per point (default 8): a point's output is the mean over seeds S..S+N-1,",
+      '                   the same seeds at every point',
+      '--seed-start S     first seed (default 1)',
+      '--inputs LIST      what varies, comma-separated: groups levers (the 8 substantive levers), params',
+      '                   (the model parameters), design (beta, noise) and single names (default levers,params)',
+      '--range N=LO:HI    the range of one input (repeatable); by default a lever varies over its whole',
+      "                   range, a parameter or design lever by +-25% of the scenario's value, clipped to",
+      '                   the range a scenario file allows',
+      "--design-seed S    seed of the design (the digital shift of the Sobol' points, Morris's draws) and",
+      '                   of the bootstrap (default 1)',
+      '--bootstrap B      bootstrap resamples for the 95% intervals (default 500; 0 for none)',
+      '--format F         json (default), csv, or table (most influential input first)',
+      ...WORKERS_OPTION,
+      ...SHARD_OPTION,
+      ...COMMON_OPTIONS,
+    ]),
+    '',
+    'A lever input is pinned for the whole run at each point (as --set does; an actor that decides it no',
+    'longer moves it). In oat the base is the scenario as written (nothing pinned) and each input in turn',
+    'takes the low and the high end of its range. --set pins other levers at every point.',
+    '',
+    'JSON output:',
+    indent([
+      '{ scenario, title, method, indicator, horizon, steps, seeds, seedStart, samples, evaluations,',
+      '  designSeed, pins, variance (sobol) | base (oat), fixed: [inputs with a one-point range],',
+      '  inputs: [{name, kind, lo, hi, base, first: {value, lo, hi}, total: {...}     (sobol)',
+      '                                   mu, muStar: {value, lo, hi}, sigma         (morris)',
+      '                                   low, high, swing}, ...]                    (oat) }',
+      'inputs are ranked: by total index, mu* or swing, most influential first.',
+    ]),
+    'CSV output: input,kind,low_end,high_end,base and S1,S1_lo,S1_hi,ST,ST_lo,ST_hi (sobol),',
+    '  mu_star,mu_star_lo,mu_star_hi,mu,sigma (morris) or at_low_end,at_high_end,swing (oat).',
+    '',
+    'Examples:',
+    indent([
+      `${SIM} sensitivity --scenario post-ukraine --indicator ru_dependence_on_cn --method morris --format table`,
+      `${SIM} sensitivity --scenario post-ukraine --indicator CN-RU --method sobol --inputs levers --samples 256`,
+      `${SIM} sensitivity --scenario pre-2022 --indicator ru_autonomy --method oat --format table`,
+    ]),
+    '',
+  ],
+  merge: () => [
+    'merge: combine the shard files of one study into what the unsharded command prints, byte for byte.',
+    '',
+    'Usage:',
+    `  ${SIM} merge FILE... [--format json|csv|table] [--pretty] [--out FILE]`,
+    '',
+    'The files are the outputs of the same sweep or sensitivity command with --shard 1/N .. N/N (any',
+    'order). merge checks that they belong to one study and that every shard is there once.',
+    '',
+    'Example (four shards on one machine with GNU parallel; a Slurm job array works the same way):',
+    indent([
+      `parallel ${SIM} sensitivity --scenario post-ukraine --indicator ru_dependence_on_cn --method sobol --shard {}/4 --out shard-{}.jsonl ::: 1 2 3 4`,
+      `${SIM} merge shard-*.jsonl --format table`,
+    ]),
+    '',
+  ],
+  efficacy: () => [
+    'efficacy: what each slider does, before you touch it.',
+    '',
+    'Usage:',
+    `  ${SIM} efficacy --scenario ID|FILE [--seeds N] [--set LEVER=V ...] [--format table|json|csv] [--out FILE]`,
+    '',
+    'Each substantive lever (war, sanctions, ru_econ_policy, us_pivot, us_engagement, cn_jp_tension,',
+    'jp_rfe_openness, vn_cam_ranh) is pinned at 0 and at 1 for the whole run, and its effect on the headline',
+    "outcomes (the indicators and Russia's ties) is measured at the horizon: the mean paired difference over",
+    'seeds 1..N, the share of seeds up and down, and d: the difference in seed SDs between seeds 1..N at 0 and',
+    'seeds N+1..2N at 1 (unpaired, so shared random numbers cannot carry it). Outcomes a seed text names for a',
+    "lever in the scenario's era are marked * when moved in the seed's direction by >= 1 SD and a visible",
+    'amount (0.02 on an indicator, 0.05 on a tie), ! when not.',
+    '',
+    'Options:',
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      `--seeds N          seeds per condition, 2..${MAX_SEEDS} (default ${ANALYSIS_DEFAULT_SEEDS}); runs 3N per lever`,
+      '--format F         table (default), json or csv',
+      ...COMMON_OPTIONS.filter((l) => !l.startsWith('--steps')),
+    ]),
+    '',
     'Example:',
-    indent([`${SIM} sweep --scenario post-ukraine --lever sanctions --values 0,0.5,1 --seeds 100 --format table`]),
+    indent([`${SIM} efficacy --scenario pre-2022 --seeds 100`]),
+    '',
+  ],
+  agency: () => [
+    "agency: how much of what happens the actors' choices make.",
+    '',
+    'Usage:',
+    `  ${SIM} agency --scenario ID|FILE [--seeds N] [--actor ID] [--set LEVER=V ...] [--format table|json|csv] [--out FILE]`,
+    '',
+    'For each headline outcome: its start, its mean change to the horizon, the same change with every',
+    'decision frozen (every choice is hold; the same seeds), the share of the change the decisions make,',
+    "and d (seed SDs, unpaired seeds) of the model against frozen decisions, all of them or one actor's.",
+    '',
+    'Options:',
+    indent([
+      '--scenario ID|FILE  preset id or scenario file (required)',
+      `--seeds N          seeds per condition, 2..${MAX_SEEDS} (default ${ANALYSIS_DEFAULT_SEEDS})`,
+      '--actor ID         the actor whose choices alone are also frozen (default RU)',
+      '--format F         table (default), json or csv',
+      ...COMMON_OPTIONS.filter((l) => !l.startsWith('--steps') && !FROZEN_HELP.includes(l)),
+    ]),
+    '',
+    'Example:',
+    indent([`${SIM} agency --scenario pre-2022 --seeds 100`]),
     '',
   ],
 };

@@ -1,5 +1,5 @@
 // Entry point: `npm run sim -- <command> [options]`. The logic lives in cli.ts.
-import { main } from './cli';
+import { mainAsync } from './cli';
 
 // `npm run` starts us in the package folder; INIT_CWD is where the user typed the command, and that is
 // where their relative --scenario and --out paths mean something.
@@ -12,4 +12,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd });
+process.exitCode = await mainAsync(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd });

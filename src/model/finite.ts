@@ -40,6 +40,7 @@ export function assertFinite(w: World, s: State): void {
     if (!Number.isFinite(s.energy[b])) fail(`the energy share of ${ENERGY_BUYERS[b]}`, s.energy[b]);
   if (!Number.isFinite(s.eastCap)) fail("the capacity of Russia's eastward energy routes", s.eastCap);
   if (!Number.isFinite(s.rfeDev)) fail('rfe_development', s.rfeDev);
+  if (!Number.isFinite(s.navy)) fail("Russia's naval presence in Southeast Asia", s.navy);
   // Utilities: finite state can still overflow in a product, and a NaN utility decides silently.
   let x = scratchOf.get(w);
   if (!x) {

@@ -1,5 +1,6 @@
 // One seeded generator per run, with a state that can be saved and restored (MODEL.md section 9).
-import seedrandom from 'seedrandom';
+// seedrandom's alea alone: the package's index bundles five other generators the model never uses.
+import alea from 'seedrandom/lib/alea';
 import { dcos, dlog } from './dmath';
 
 export interface RngState {
@@ -22,8 +23,8 @@ interface AleaPrng {
 
 export function createRng(seed: number | string, state?: RngState): Rng {
   const prng = (state
-    ? seedrandom.alea(String(seed), { state: { ...state } })
-    : seedrandom.alea(String(seed), { state: true })) as unknown as AleaPrng;
+    ? alea(String(seed), { state: { ...state } })
+    : alea(String(seed), { state: true })) as unknown as AleaPrng;
   return {
     next: () => prng(),
     state: () => ({ ...prng.state() }),

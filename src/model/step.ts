@@ -1,17 +1,17 @@
 // One quarter: logit decisions, then tie, trade, energy and RFE dynamics, then scheduled events.
 import {
+  alignment,
   computePotentials,
   IND,
   indicators,
   N_INDICATORS,
-  refreshPotential,
+  refreshRows,
+  russiaRow,
   type Scratch,
-  securityCoefficients,
   utility,
 } from './derive';
 import { dexp, dlog, dpow, dtanh } from './dmath';
 import { assertFinite } from './finite';
-import { Hasher } from './hash';
 import { LEVER_NAMES } from './levers';
 import { createRng, normal, type Rng } from './rng';
 import { INDICATOR_NAMES } from './spec';
@@ -27,17 +27,21 @@ import {
   effectivePolicy,
   energyCap,
   growthYears,
+  hashState,
   L,
   N_BUYERS,
+  N_POLICY,
   N_TERMS,
+  POLICY_SLOT,
   RFE_STOCK_MAX,
   type State,
+  TERM_INDEX,
   type World,
 } from './world';
 
 export const MOVES = [-1, 0, 1] as const;
-export type PolicyKind = 'energy' | 'invest' | 'lever';
-export const POLICY_KINDS: readonly PolicyKind[] = ['energy', 'invest', 'lever'];
+export type PolicyKind = keyof typeof POLICY_SLOT;
+export const POLICY_KINDS: readonly PolicyKind[] = ['energy', 'invest', 'lever', 'navy'];
 
 /** Receives each decision of a step (for explanations); a lean run passes none. */
 export interface Recorder {
@@ -83,8 +87,12 @@ export function policiesOf(w: World, i: number): PolicyKind[] {
   if (i === w.ru) out.push('energy');
   if (w.investor[i]) out.push('invest');
   if (w.decision[i] >= 0) out.push('lever');
+  if (i === w.ru && w.vn >= 0) out.push('navy');
   return out;
 }
+
+/** The buyers a shift east draws from and a shift west goes to (within their demand caps). */
+const WEST = [B_EU, B_JP, B_KR] as const;
 
 /** Shift energy shares by one move: +1 east (to China, within capacity), -1 west (within demand caps). */
 export function shiftEnergy(
@@ -96,27 +104,21 @@ export function shiftEnergy(
   amount: number,
 ): void {
   if (move === 0) return;
-  const west = [B_EU, B_JP, B_KR];
   if (move > 0) {
     const room = Math.max(0, s.eastCap - e[B_CN]);
     let westTotal = 0;
-    for (const b of west) westTotal += e[b];
+    for (const b of WEST) westTotal += e[b];
     const x = Math.min(amount, room, westTotal);
     if (x <= 0) return;
-    for (const b of west) e[b] -= (x * e[b]) / westTotal;
+    const f = x / westTotal;
+    for (const b of WEST) e[b] -= e[b] * f;
     e[B_CN] += x;
   } else {
     let roomTotal = 0;
-    const room = [0, 0, 0];
-    west.forEach((b, k) => {
-      room[k] = Math.max(0, energyCap(w, s, lev, b) - e[b]);
-      roomTotal += room[k];
-    });
+    for (const b of WEST) roomTotal += Math.max(0, energyCap(w, s, lev, b) - e[b]);
     const x = Math.min(amount, e[B_CN], roomTotal);
     if (x <= 0) return;
-    west.forEach((b, k) => {
-      e[b] += (x * room[k]) / roomTotal;
-    });
+    for (const b of WEST) e[b] += (x * Math.max(0, energyCap(w, s, lev, b) - e[b])) / roomTotal;
     e[B_CN] -= x;
   }
 }
@@ -124,6 +126,11 @@ export function shiftEnergy(
 /** One investment move: a share of the stock, so large and small investors move in proportion. */
 function investAmount(w: World, stock: number): number {
   return w.params.investStep * Math.max(1, stock);
+}
+
+/** Russia's naval presence can grow only as far as Vietnam's access allows. */
+function navyRoom(w: World, lev: Float64Array): number {
+  return w.vn >= 0 ? lev[L.vn_cam_ranh] : 0;
 }
 
 /** Move actor i's decision lever by one step, within [0, 1], unless it is pinned. */
@@ -134,10 +141,67 @@ function applyLeverMove(w: World, s: State, lev: Float64Array, i: number, move: 
   lev[d] = Math.round(clamp(lev[d] + move * w.params.leverStep, 0, 1) * 1e9) / 1e9;
 }
 
+/** Ties a trial changed, to be put back: flat (index, value) pairs. */
+class TieLog {
+  idx: Int32Array;
+  val: Float64Array;
+  len = 0;
+  constructor(size: number) {
+    this.idx = new Int32Array(size);
+    this.val = new Float64Array(size);
+  }
+  set(T: Float64Array, n: number, a: number, b: number, v: number): void {
+    this.idx[this.len] = a * n + b;
+    this.val[this.len++] = T[a * n + b];
+    T[a * n + b] = v;
+    T[b * n + a] = v;
+  }
+  restore(T: Float64Array, n: number): void {
+    for (let q = this.len - 1; q >= 0; q--) {
+      const k = this.idx[q];
+      const a = Math.floor(k / n);
+      const b = k - a * n;
+      T[k] = this.val[q];
+      T[b * n + a] = this.val[q];
+    }
+    this.len = 0;
+  }
+}
+
+/**
+ * Apply a tie move of i toward j for a lookahead: the tie itself, and what i expects of the others
+ * (MODEL.md 8, the Heider conjecture): j's ties follow i's friends and enemies, third parties' ties
+ * with i follow their stance toward j, and an investor's RFE stake follows its tie with Russia.
+ */
+function applyTieTrial(w: World, s: State, log: TieLog, i: number, j: number, v: number, d: number): number {
+  const n = w.n;
+  const T = s.ties;
+  const conj = w.params.conjecture;
+  log.set(T, n, i, j, v);
+  if (d !== 0 && conj !== 0) {
+    for (let k = 0; k < n; k++) {
+      if (k === i || k === j) continue;
+      const tik = T[i * n + k];
+      const tjk = T[j * n + k];
+      log.set(T, n, j, k, clamp(tjk + conj * tik * d, -1, 1));
+      log.set(T, n, i, k, clamp(tik + conj * tjk * d, -1, 1));
+    }
+  }
+  // The investor whose stake responds, if this is a tie between Russia and an investor.
+  const inv = i === w.ru && w.investor[j] ? j : j === w.ru && w.investor[i] ? i : -1;
+  if (inv >= 0 && d !== 0) {
+    const before = s.rfe[inv];
+    s.rfe[inv] = Math.max(0, before * (1 + w.params.investTie * d));
+    return before;
+  }
+  return Number.NaN;
+}
+
 /**
  * Decide every actor's moves for this quarter (MODEL.md 8): for each actor, in roster order, its
  * move toward every other actor in roster order, then its policy moves. Each choice is logit over
- * the one-step-ahead utility change given the others' last moves.
+ * the change in the actor's utility if the move were kept over the lookahead horizon, given the
+ * others' last moves and what the actor expects of their responses.
  */
 function decide(
   w: World,
@@ -155,64 +219,55 @@ function decide(
   const P = sc.potential;
   const O = sc.otherPotential;
   const T = s.ties;
-  computePotentials(w, s, lev, P, O);
+  computePotentials(w, s, lev, P, O, sc.base);
   const terms = sc.terms;
   const hold = sc.terms2;
   const dTerms = new Float64Array(N_TERMS);
   const du = scratchDU;
   const probs = scratchP;
-  const secCoef = new Float64Array(n);
+  const log = new TieLog(2 * n + 1);
+  const reach = (p.horizon * p.alpha) / 2;
   for (let i = 0; i < n; i++) {
-    securityCoefficients(w, s, lev, i, secCoef);
+    const frozen = w.frozen[i] === 1;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const u = rng.next();
       const k = i * n + j;
-      const kt = j * n + i;
+      if (frozen) {
+        newMoves[k] = 0;
+        continue;
+      }
       const t0 = T[k];
-      const other = s.moves[kt];
+      const other = s.moves[j * n + i];
+      const vHold = clamp(t0 + reach * other, -1, 1);
       let u0 = 0;
-      // Evaluate hold first, then the two moves, restoring the tie each time. A move that the clamp
-      // at ±1 makes identical to holding is not a move: it is left out of the choice.
-      const vHold = clamp(t0 + (p.horizon * p.alpha * other) / 2, -1, 1);
+      // Evaluate hold first, then the two moves. A move that the clamp at ±1 makes identical to holding
+      // is not a move: it is left out of the choice.
       for (const m of TRIALS) {
-        const v = clamp(t0 + (p.horizon * p.alpha * (m + other)) / 2, -1, 1);
+        const v = clamp(t0 + reach * (m + other), -1, 1);
         if (m !== 0 && v === vHold) {
           du[m + 1] = Number.NEGATIVE_INFINITY;
           continue;
         }
-        T[k] = v;
-        T[kt] = v;
-        refreshPotential(w, s, lev, P, O, i, j);
-        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, secCoef);
+        const before = applyTieTrial(w, s, log, i, j, v, v - vHold);
+        refreshRows(w, s, lev, P, O, sc.base, i, j);
+        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.align);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
+        undoTieTrial(w, s, log, i, j, before);
       }
-      T[k] = t0;
-      T[kt] = t0;
-      refreshPotential(w, s, lev, P, O, i, j);
+      refreshRows(w, s, lev, P, O, sc.base, i, j);
       const c = choose(beta, du, u, probs);
       const move = c - 1;
       newMoves[k] = move;
-      if (rec && move !== 0) {
-        const v = clamp(t0 + (p.horizon * p.alpha * (move + other)) / 2, -1, 1);
-        T[k] = v;
-        T[kt] = v;
-        refreshPotential(w, s, lev, P, O, i, j);
-        utility(w, s, lev, P, O, i, terms, secCoef);
-        for (let q = 0; q < N_TERMS; q++) dTerms[q] = terms[q] - hold[q];
-        T[k] = t0;
-        T[kt] = t0;
-        refreshPotential(w, s, lev, P, O, i, j);
-        rec.decision(i, 'tie', j, move, probs[c], dTerms);
-      }
+      if (rec && move !== 0) rec.decision(i, 'tie', j, move, probs[c], recordTerms(w, s, lev, sc, i, j, move, other));
     }
     const policies = policiesOf(w, i);
     for (let q = 0; q < policies.length; q++) {
       const kind = policies[q];
       const u = rng.next();
-      const slot = i * 3 + (kind === 'energy' ? 0 : kind === 'invest' ? 1 : 2);
-      if (kind === 'lever' && s.pinned[w.decision[i]]) {
+      const slot = i * N_POLICY + POLICY_SLOT[kind];
+      if (frozen || (kind === 'lever' && s.pinned[w.decision[i]])) {
         newPolicy[slot] = 0;
         continue;
       }
@@ -224,7 +279,7 @@ function decide(
           du[m + 1] = Number.NEGATIVE_INFINITY;
           continue;
         }
-        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms);
+        const total = utility(w, s, lev, P, O, i, m === 0 ? hold : terms, sc.align);
         if (m === 0) u0 = total;
         du[m + 1] = total - u0;
         undo();
@@ -234,7 +289,7 @@ function decide(
       newPolicy[slot] = move;
       if (rec && move !== 0) {
         const undo = applyPolicyTrial(w, s, lev, sc, i, kind, move);
-        utility(w, s, lev, P, O, i, terms);
+        utility(w, s, lev, P, O, i, terms, sc.align);
         undo?.();
         for (let t = 0; t < N_TERMS; t++) dTerms[t] = terms[t] - hold[t];
         const target = kind === 'lever' ? w.decision[i] : -1;
@@ -242,6 +297,71 @@ function decide(
       }
     }
   }
+}
+
+/**
+ * The slope of i's utility along its tie with j at this state, continuity left out unless asked: how much i
+ * gains per unit of warmth toward j, with everything it expects of the others (the calibration of `continuity`).
+ */
+export function tieMarginal(w: World, s: State, sc: Scratch, i: number, j: number, withContinuity = false): number {
+  const n = w.n;
+  const lev = s.levers;
+  const P = sc.potential;
+  const O = sc.otherPotential;
+  const h = (w.params.horizon * w.params.alpha) / 2;
+  const t0 = s.ties[i * n + j];
+  const log = new TieLog(2 * n + 1);
+  const cont = TERM_INDEX.continuity;
+  const value = (v: number): number => {
+    const before = applyTieTrial(w, s, log, i, j, v, v - t0);
+    refreshRows(w, s, lev, P, O, sc.base, i, j);
+    const total = utility(w, s, lev, P, O, i, sc.terms, sc.align) - (withContinuity ? 0 : sc.terms[cont]);
+    undoTieTrial(w, s, log, i, j, before);
+    return total;
+  };
+  const up = clamp(t0 + h, -1, 1);
+  const down = clamp(t0 - h, -1, 1);
+  const slope = up > down ? (value(up) - value(down)) / (up - down) : 0;
+  refreshRows(w, s, lev, P, O, sc.base, i, j);
+  return slope;
+}
+
+function undoTieTrial(w: World, s: State, log: TieLog, i: number, j: number, before: number): void {
+  log.restore(s.ties, w.n);
+  if (!Number.isNaN(before)) s.rfe[i === w.ru ? j : i] = before;
+}
+
+/** The per-term utility change of a chosen tie move against holding (for explanations only). */
+function recordTerms(
+  w: World,
+  s: State,
+  lev: Float64Array,
+  sc: Scratch,
+  i: number,
+  j: number,
+  move: number,
+  other: number,
+): Float64Array {
+  const n = w.n;
+  const p = w.params;
+  const reach = (p.horizon * p.alpha) / 2;
+  const t0 = s.ties[i * n + j];
+  const vHold = clamp(t0 + reach * other, -1, 1);
+  const v = clamp(t0 + reach * (move + other), -1, 1);
+  const log = new TieLog(2 * n + 1);
+  const hold = new Float64Array(N_TERMS);
+  const moved = new Float64Array(N_TERMS);
+  let before = applyTieTrial(w, s, log, i, j, vHold, 0);
+  refreshRows(w, s, lev, sc.potential, sc.otherPotential, sc.base, i, j);
+  utility(w, s, lev, sc.potential, sc.otherPotential, i, hold, sc.align);
+  undoTieTrial(w, s, log, i, j, before);
+  before = applyTieTrial(w, s, log, i, j, v, v - vHold);
+  refreshRows(w, s, lev, sc.potential, sc.otherPotential, sc.base, i, j);
+  utility(w, s, lev, sc.potential, sc.otherPotential, i, moved, sc.align);
+  undoTieTrial(w, s, log, i, j, before);
+  refreshRows(w, s, lev, sc.potential, sc.otherPotential, sc.base, i, j);
+  for (let q = 0; q < N_TERMS; q++) moved[q] -= hold[q];
+  return moved;
 }
 
 const NOTHING = () => {};
@@ -260,38 +380,74 @@ function applyPolicyTrial(
   m: number,
 ): (() => void) | null {
   if (m === 0) return NOTHING;
+  const p = w.params;
+  const P = sc.potential;
+  const O = sc.otherPotential;
   if (kind === 'energy') {
     const saved = sc.energy;
     saved.set(s.energy);
-    shiftEnergy(w, s, lev, s.energy, m, w.params.horizon * w.params.energyStep);
+    shiftEnergy(w, s, lev, s.energy, m, p.horizon * p.energyStep);
     let changed = false;
     for (let b = 0; b < N_BUYERS; b++) if (s.energy[b] !== saved[b]) changed = true;
     if (!changed) return null;
+    russiaRow(w, s, lev, P, O, sc.base);
+    const keep = saved.slice();
     return () => {
-      s.energy.set(saved);
+      s.energy.set(keep);
+      russiaRow(w, s, lev, P, O, sc.base);
     };
   }
   if (kind === 'invest') {
     const before = s.rfe[i];
-    const after = clamp(before + m * w.params.horizon * investAmount(w, before), 0, RFE_STOCK_MAX);
+    const after = clamp(before + m * p.horizon * investAmount(w, before), 0, RFE_STOCK_MAX);
     if (after === before) return null;
     s.rfe[i] = after;
-    refreshPotential(w, s, lev, sc.potential, sc.otherPotential, w.ru, i);
+    russiaRow(w, s, lev, P, O, sc.base);
     return () => {
       s.rfe[i] = before;
-      refreshPotential(w, s, lev, sc.potential, sc.otherPotential, w.ru, i);
+      russiaRow(w, s, lev, P, O, sc.base);
+    };
+  }
+  if (kind === 'navy') {
+    const before = s.navy;
+    const after = clamp(before + m * p.horizon * p.navyStep, 0, navyRoom(w, lev));
+    if (after === before) return null;
+    s.navy = after;
+    // Russia expects Vietnam's rivals to cool toward it as its ships arrive (the Heider conjecture
+    // applied to China's South China Sea interest).
+    const log = new TieLog(w.n);
+    const n = w.n;
+    for (let k = 0; k < n; k++) {
+      if (k === w.ru || k === w.vn) continue;
+      const a = alignment(w, lev, k, w.vn);
+      if (a < 0)
+        log.set(
+          s.ties,
+          n,
+          k,
+          w.ru,
+          clamp(s.ties[k * n + w.ru] + p.conjecture * a * p.scsCost * (after - before), -1, 1),
+        );
+    }
+    if (log.len > 0) russiaRow(w, s, lev, P, O, sc.base);
+    return () => {
+      s.navy = before;
+      if (log.len > 0) {
+        log.restore(s.ties, n);
+        russiaRow(w, s, lev, P, O, sc.base);
+      }
     };
   }
   // A decision lever may move trade (a scenario can make any lever a decision): recompute potentials.
   const d = w.decision[i];
   const before = lev[d];
-  const after = clamp(before + m * w.params.horizon * w.params.leverStep, 0, 1);
+  const after = clamp(before + m * p.horizon * p.leverStep, 0, 1);
   if (after === before) return null;
   lev[d] = after;
-  computePotentials(w, s, lev, sc.potential, sc.otherPotential);
+  computePotentials(w, s, lev, P, O, sc.base);
   return () => {
     lev[d] = before;
-    computePotentials(w, s, lev, sc.potential, sc.otherPotential);
+    computePotentials(w, s, lev, P, O, sc.base);
   };
 }
 
@@ -358,7 +514,8 @@ function energyDynamics(w: World, s: State, move: number): void {
   for (let b = 0; b < N_BUYERS; b++) {
     const a = w.buyerActor[b];
     const g = b === B_OTHER ? dpow(1 + p.otherGrowth, growthYears(s.t)) : a >= 0 ? actorGrowth(w, a, s.t) : 1;
-    target[b] = w.e0[b] * g;
+    // A western buyer's demand follows its cap: embargo, Japan's openness, the Far East's capacity.
+    target[b] = (b === B_CN || b === B_OTHER ? w.e0[b] : energyCap(w, s, lev, b)) * g;
     targetSum += target[b];
   }
   for (let b = 0; b < N_BUYERS; b++) {
@@ -401,7 +558,7 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   const p = w.params;
   const rng = createRng('', s.rng);
   const newMoves = new Int8Array(n * n);
-  const newPolicy = new Int8Array(n * 3);
+  const newPolicy = new Int8Array(n * N_POLICY);
   decide(w, s, rng, sc, newMoves, newPolicy, rec);
 
   // Ties: moves, Heider balance, trade warming, structural pull, shocks (MODEL.md 8).
@@ -438,24 +595,27 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   s.moves.set(newMoves);
   s.policy.set(newPolicy);
 
-  // Policies: energy, RFE investment, decision levers.
-  energyDynamics(w, s, w.ru >= 0 ? newPolicy[w.ru * 3] : 0);
+  // Policies: energy, RFE investment, decision levers, Russia's ships.
+  const ruPolicy = w.ru * N_POLICY;
+  energyDynamics(w, s, w.ru >= 0 ? newPolicy[ruPolicy + POLICY_SLOT.energy] : 0);
   for (let i = 0; i < n; i++) {
+    const slot = i * N_POLICY;
     if (w.investor[i])
       s.rfe[i] = clamp(
-        s.rfe[i] * (1 - p.depreciation) + newPolicy[i * 3 + 1] * investAmount(w, s.rfe[i]),
+        s.rfe[i] * (1 - p.depreciation) + newPolicy[slot + POLICY_SLOT.invest] * investAmount(w, s.rfe[i]),
         0,
         RFE_STOCK_MAX,
       );
-    if (w.decision[i] >= 0) applyLeverMove(w, s, s.levers, i, newPolicy[i * 3 + 2]);
+    if (w.decision[i] >= 0) applyLeverMove(w, s, s.levers, i, newPolicy[slot + POLICY_SLOT.lever]);
   }
+  if (w.ru >= 0) s.navy = clamp(s.navy + newPolicy[ruPolicy + POLICY_SLOT.navy] * p.navyStep, 0, navyRoom(w, s.levers));
   rfeDynamics(w, s);
 
   // Trade moves toward its potential under the new ties and levers.
   s.t += 1;
   const P = sc.potential;
   const O = sc.otherPotential;
-  computePotentials(w, s, s.levers, P, O);
+  computePotentials(w, s, s.levers, P, O, sc.base);
   for (let k = 0; k < n * n; k++) X[k] += p.rho * (P[k] - X[k]);
   for (let i = 0; i < n; i++) s.other[i] += p.rho * (O[i] - s.other[i]);
 
@@ -464,28 +624,5 @@ export function step(w: World, s: State, sc: Scratch, rec?: Recorder): void {
   assertFinite(w, s);
 }
 
-/** Hash of the full state, generator included: equal hashes mean identical continuations. */
-export function hashState(s: State): string {
-  const h = new Hasher();
-  h.addNumber(s.t)
-    .addArray(s.levers)
-    .addArray(s.ties)
-    .addArray(s.trade)
-    .addArray(s.other)
-    .addArray(s.energy)
-    .addNumber(s.eastCap)
-    .addArray(s.rfe)
-    .addNumber(s.rfeDev)
-    .addArray(s.moves)
-    .addArray(s.policy)
-    .addArray(s.pinned)
-    .addArray(s.fired)
-    .addNumber(s.rng.c)
-    .addNumber(s.rng.s0)
-    .addNumber(s.rng.s1)
-    .addNumber(s.rng.s2);
-  return h.digest();
-}
-
 /** Exported for indicator helpers that want the index by name. */
-export { IND };
+export { hashState, IND };

@@ -1,5 +1,6 @@
 // The compiled world (static data on typed arrays) and the mutable state of a run.
 import { dpow } from './dmath';
+import { Hasher } from './hash';
 import { LEVER_INDEX, LEVER_NAMES, type LeverName } from './levers';
 import type { RngState } from './rng';
 import { ENERGY_BUYERS, type ModelSpec, type Params, TERM_NAMES, type TermName } from './spec';
@@ -36,13 +37,17 @@ export interface World {
   readonly compliance: Float64Array;
   readonly asian: Uint8Array;
   readonly growth: Float64Array;
-  readonly commodity: Float64Array;
   readonly warSupply: Float64Array;
   /** Lever index scaling the counterweight term, or -1 (then cwConst applies). */
   readonly cwLever: Int8Array;
   readonly cwConst: Float64Array;
   /** Structural ties (the scenario's initial ties): the anchor ties relax toward. */
   readonly t0: Float64Array;
+  /**
+   * Directed reference of each actor's `continuity` term: tieRef[i*n+j] is where i's cost of moving its tie
+   * with j is zero, set so that the scenario's initial ties balance each actor's interests at the start.
+   */
+  readonly tieRef: Float64Array;
   readonly x0: Float64Array;
   readonly o0: Float64Array;
   /** Initial total trade of each actor (roster partners + others). */
@@ -50,8 +55,11 @@ export interface World {
   /** Base alignment a_ij of `security`, and the lever that scales it (-1: none). */
   readonly secW: Float64Array;
   readonly secLever: Int8Array;
+  readonly secDamp: Int8Array;
   /** weights[i * N_TERMS + term] */
   readonly weights: Float64Array;
+  /** The weights the continuity term is calibrated under (spec.calibrationWeights), same layout. */
+  readonly calibrationWeights: Float64Array;
   /** Actor index of each energy buyer, -1 for `other` or an absent actor. */
   readonly buyerActor: Int8Array;
   readonly e0: Float64Array;
@@ -61,12 +69,23 @@ export interface World {
   readonly k0: Float64Array;
   /** Lever index that actor i decides, or -1. */
   readonly decision: Int8Array;
+  /** 1 where the actor's decisions are frozen (always hold). */
+  readonly frozen: Uint8Array;
   /** The scenario's initial lever values: the calibration point where trade potential equals trade. */
   readonly levers0: Float64Array;
   readonly pinned: Uint8Array;
-  /** Calibration factors per RU dyad partner at levers0 (so that potential = data at t = 0). */
-  readonly ruFactor0: Float64Array;
-  readonly ruOtherFactor0: number;
+  /** Russia's non-energy trade with each partner at t = 0 (its trade minus the energy it buys), USD bn. */
+  readonly ne0: Float64Array;
+  /** The same for Russia's partners outside the roster. */
+  readonly neO0: number;
+  /** Value of Russia's energy exports, USD bn per year. */
+  readonly energyExports: number;
+  /** Energy-buyer index of each actor (B_EU...), or -1. */
+  readonly buyerOf: Int8Array;
+  /** Sanction keep factor and war-import factor of each partner at the calibration levers. */
+  readonly keep0: Float64Array;
+  readonly keepO0: number;
+  readonly warImport0: Float64Array;
   readonly energyCap0: Float64Array;
   /** Memo of each actor's growth factor by step (pure: a cache, not state). */
   readonly growthMemo: Float64Array[];
@@ -82,9 +101,11 @@ export interface State {
   eastCap: number;
   rfe: Float64Array;
   rfeDev: number;
+  /** Russia's naval presence in Southeast Asia (0..1), deployed through Cam Ranh Bay as far as access allows. */
+  navy: number;
   /** Last tie moves: moves[i * n + j] is i's move toward j (-1, 0, +1). */
   moves: Int8Array;
-  /** Last policy moves: policy[i * 3 + kind], kind 0 energy shift, 1 RFE investment, 2 decision lever. */
+  /** Last policy moves: policy[i * N_POLICY + slot] (see POLICY_SLOT). */
   policy: Int8Array;
   /** Levers pinned for this run (scenario pins, `--set`, or a user's slider): events and decisions leave them. */
   pinned: Uint8Array;
@@ -93,23 +114,85 @@ export interface State {
   rng: RngState;
 }
 
+/** Slots of an actor's policy moves in `State.policy`. */
+export const POLICY_SLOT = { energy: 0, invest: 1, lever: 2, navy: 3 } as const;
+export const N_POLICY = 4;
+
+type ArrayKind = 'f64' | 'i8' | 'u8';
+/**
+ * Every field of `State` but the generator, in one table: cloning, snapshots and the hash all read it, so a
+ * field added to the state cannot be left out of one of them (a hash that misses a field breaks replay silently).
+ */
+export const STATE_FIELDS: readonly (
+  | { name: 't' | 'eastCap' | 'rfeDev' | 'navy'; kind: 'num' }
+  | { name: 'levers' | 'ties' | 'trade' | 'other' | 'energy' | 'rfe'; kind: 'f64' }
+  | { name: 'moves' | 'policy'; kind: 'i8' }
+  | { name: 'pinned' | 'fired'; kind: 'u8' }
+)[] = [
+  { name: 't', kind: 'num' },
+  { name: 'levers', kind: 'f64' },
+  { name: 'ties', kind: 'f64' },
+  { name: 'trade', kind: 'f64' },
+  { name: 'other', kind: 'f64' },
+  { name: 'energy', kind: 'f64' },
+  { name: 'eastCap', kind: 'num' },
+  { name: 'rfe', kind: 'f64' },
+  { name: 'rfeDev', kind: 'num' },
+  { name: 'navy', kind: 'num' },
+  { name: 'moves', kind: 'i8' },
+  { name: 'policy', kind: 'i8' },
+  { name: 'pinned', kind: 'u8' },
+  { name: 'fired', kind: 'u8' },
+];
+
+const ARRAY_OF: Record<ArrayKind, { from(x: ArrayLike<number>): Float64Array | Int8Array | Uint8Array }> = {
+  f64: Float64Array,
+  i8: Int8Array,
+  u8: Uint8Array,
+};
+
+type Fields = Record<string, number | Float64Array | Int8Array | Uint8Array>;
+
 export function cloneState(s: State): State {
-  return {
-    t: s.t,
-    levers: s.levers.slice(),
-    ties: s.ties.slice(),
-    trade: s.trade.slice(),
-    other: s.other.slice(),
-    energy: s.energy.slice(),
-    eastCap: s.eastCap,
-    rfe: s.rfe.slice(),
-    rfeDev: s.rfeDev,
-    moves: s.moves.slice(),
-    policy: s.policy.slice(),
-    pinned: s.pinned.slice(),
-    fired: s.fired.slice(),
-    rng: { ...s.rng },
-  };
+  const src = s as unknown as Fields;
+  const out: Fields = {};
+  for (const f of STATE_FIELDS) {
+    const v = src[f.name];
+    out[f.name] = typeof v === 'number' ? v : v.slice();
+  }
+  return { ...(out as unknown as Omit<State, 'rng'>), rng: { ...s.rng } };
+}
+
+/** Plain numbers of every state field (JSON-able), and back: the snapshot format. */
+export function stateToPlain(s: State): Record<string, number | number[]> {
+  const src = s as unknown as Fields;
+  const out: Record<string, number | number[]> = {};
+  for (const f of STATE_FIELDS) {
+    const v = src[f.name];
+    out[f.name] = typeof v === 'number' ? v : Array.from(v);
+  }
+  return out;
+}
+
+export function stateFromPlain(plain: Readonly<Record<string, unknown>>, rng: RngState): State {
+  const out: Fields = {};
+  for (const f of STATE_FIELDS) {
+    const v = plain[f.name];
+    out[f.name] = f.kind === 'num' ? (v as number) : ARRAY_OF[f.kind].from(v as ArrayLike<number>);
+  }
+  return { ...(out as unknown as Omit<State, 'rng'>), rng: { ...rng } };
+}
+
+/** Hash of the full state, generator included: equal hashes mean identical continuations. */
+export function hashState(s: State): string {
+  const h = new Hasher();
+  const src = s as unknown as Fields;
+  for (const f of STATE_FIELDS) {
+    const v = src[f.name];
+    if (typeof v === 'number') h.addNumber(v);
+    else h.addArray(v);
+  }
+  return h.addNumber(s.rng.c).addNumber(s.rng.s0).addNumber(s.rng.s1).addNumber(s.rng.s2).digest();
 }
 
 export function clamp(x: number, lo: number, hi: number): number {
@@ -126,13 +209,8 @@ export function leverArray(values: Partial<Record<LeverName, number>>, base?: Fl
 }
 
 /** Share of trade a complying partner keeps under sanctions. */
-export function sanctionFactor(w: World, sanctions: number, compliance: number): number {
-  return Math.max(0, 1 - sanctions * compliance * w.params.sanctionDepth);
-}
-
-/** Failed economic policy shrinks Russia's non-commodity trade; raw-material trade is unaffected. */
-export function policyFactor(commodity: number, policy: number): number {
-  return commodity + (1 - commodity) * (0.5 + policy);
+export function sanctionFactor(p: { sanctionDepth: number }, sanctions: number, compliance: number): number {
+  return Math.max(0, 1 - sanctions * compliance * p.sanctionDepth);
 }
 
 /** The policy that reaches the civilian economy: the war economy crowds part of it out. */
@@ -140,12 +218,13 @@ export function effectivePolicy(w: { params: { warDrag: number } }, lev: Float64
   return lev[L.ru_econ_policy] * (1 - w.params.warDrag * lev[L.war]);
 }
 
-/** Japan's openness scales its trade with and demand from Russia (the one actor-specific lever). */
+/** Japan's openness scales its demand for Russian energy and its RFE yield (the one actor-specific lever). */
 export function opennessFactor(openness: number): number {
   return 0.5 + openness;
 }
 
-export function buildWorld(spec: ModelSpec): World {
+/** The world's static arrays; `buildWorld` (build.ts) adds the calibration that needs the utilities. */
+export function compileWorld(spec: ModelSpec): World {
   const n = spec.actors.length;
   const ids = spec.actors.map((a) => a.id);
   const index = new Map<string, number>();
@@ -157,7 +236,6 @@ export function buildWorld(spec: ModelSpec): World {
   const compliance = new Float64Array(n);
   const asian = new Uint8Array(n);
   const growth = new Float64Array(n);
-  const commodity = new Float64Array(n);
   const warSupply = new Float64Array(n);
   const cwLever = new Int8Array(n).fill(-1);
   const cwConst = new Float64Array(n);
@@ -166,7 +244,6 @@ export function buildWorld(spec: ModelSpec): World {
     compliance[i] = a.sanctionCompliance;
     asian[i] = a.asian ? 1 : 0;
     growth[i] = a.growth;
-    commodity[i] = a.commodityShare;
     warSupply[i] = a.warSupply;
     o0[i] = a.otherTrade;
     if (typeof a.counterweightScale === 'number') cwConst[i] = a.counterweightScale;
@@ -181,6 +258,7 @@ export function buildWorld(spec: ModelSpec): World {
   }
   const secW = new Float64Array(n * n);
   const secLever = new Int8Array(n * n).fill(-1);
+  const secDamp = new Int8Array(n * n).fill(-1);
   for (const s of spec.security) {
     const a = at(s.a);
     const b = at(s.b);
@@ -190,14 +268,22 @@ export function buildWorld(spec: ModelSpec): World {
     secW[b * n + a] = s.weight;
     secLever[a * n + b] = li;
     secLever[b * n + a] = li;
+    const ld = s.damp ? LEVER_INDEX[s.damp] : -1;
+    secDamp[a * n + b] = ld;
+    secDamp[b * n + a] = ld;
   }
-  const weights = new Float64Array(n * N_TERMS);
-  ids.forEach((id, i) => {
-    const wt = spec.weights[id] ?? {};
-    TERM_NAMES.forEach((term, k) => {
-      weights[i * N_TERMS + k] = wt[term] ?? 0;
+  const weightArray = (ws: ModelSpec['weights']) => {
+    const out = new Float64Array(n * N_TERMS);
+    ids.forEach((id, i) => {
+      const wt = ws[id] ?? {};
+      TERM_NAMES.forEach((term, k) => {
+        out[i * N_TERMS + k] = wt[term] ?? 0;
+      });
     });
-  });
+    return out;
+  };
+  const weights = weightArray(spec.weights);
+  const calibrationWeights = weightArray(spec.calibrationWeights);
   const buyerActor = new Int8Array(N_BUYERS).fill(-1);
   ENERGY_BUYERS.forEach((b, k) => {
     if (b !== 'other') buyerActor[k] = at(b);
@@ -220,11 +306,34 @@ export function buildWorld(spec: ModelSpec): World {
     const i = at(id);
     if (i >= 0) decision[i] = LEVER_INDEX[spec.decisions[id]];
   }
+  const frozen = new Uint8Array(n);
+  for (const id of spec.frozen) {
+    const i = at(id);
+    if (i >= 0) frozen[i] = 1;
+  }
   const levers0 = leverArray(spec.levers);
   const pinned = new Uint8Array(N_LEVERS);
   for (const name of LEVER_NAMES) if (spec.pinned[name] !== undefined) pinned[LEVER_INDEX[name]] = 1;
 
-  const partial: Omit<World, 'ruFactor0' | 'ruOtherFactor0' | 'energyCap0' | 'growthMemo'> = {
+  const energyExports = spec.energy.exports;
+  const buyerOf = new Int8Array(n).fill(-1);
+  for (let b = 0; b < N_BUYERS; b++) if (buyerActor[b] >= 0) buyerOf[buyerActor[b]] = b;
+  const ru = at('RU');
+  const ne0 = new Float64Array(n);
+  const keep0 = new Float64Array(n);
+  const warImport0 = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    if (j === ru || ru < 0) continue;
+    const b = buyerOf[j];
+    ne0[j] = Math.max(0, x0[ru * n + j] - (b >= 0 ? e0[b] * energyExports : 0));
+    keep0[j] = Math.max(CAL_FLOOR, sanctionFactor(p, levers0[L.sanctions], compliance[j]));
+    warImport0[j] = warImportFactor(p, levers0, compliance[j], warSupply[j]);
+  }
+  const neO0 = ru >= 0 ? Math.max(0, o0[ru] - e0[B_OTHER] * energyExports) : 0;
+  const keepO0 = Math.max(CAL_FLOOR, sanctionFactor(p, levers0[L.sanctions], p.otherCompliance));
+  // One object literal with every field, so every World shares one hidden class: a spread made each
+  // World a shape of its own, and code that met several Worlds (the app, a bench, a band) deoptimised.
+  const w: World = {
     spec,
     n,
     ids,
@@ -239,47 +348,49 @@ export function buildWorld(spec: ModelSpec): World {
     compliance,
     asian,
     growth,
-    commodity,
     warSupply,
     cwLever,
     cwConst,
     t0: spec.ties.slice(),
+    tieRef: spec.ties.slice(),
     x0,
     o0,
     tot0,
     secW,
     secLever,
+    secDamp,
     weights,
+    calibrationWeights,
     buyerActor,
     e0,
     eastCapGrowth: spec.energy.eastCapacityGrowth,
     investor,
     k0,
     decision,
+    frozen,
     levers0,
     pinned,
+    ne0,
+    neO0,
+    energyExports,
+    buyerOf,
+    keep0,
+    keepO0,
+    warImport0,
+    energyCap0: new Float64Array(N_BUYERS),
+    growthMemo: [],
   };
-  const ruFactor0 = new Float64Array(n);
-  const energyCap0 = new Float64Array(N_BUYERS);
-  const w = { ...partial, ruFactor0, ruOtherFactor0: 1, energyCap0, growthMemo: [] } as World;
-  for (let j = 0; j < n; j++) ruFactor0[j] = ruDyadFactor(w, levers0, j);
-  const ruOtherFactor0 = ruOtherFactor(w, levers0);
-  for (let b = 0; b < N_BUYERS; b++) energyCap0[b] = rawEnergyCap(w, levers0, b);
-  return { ...partial, ruFactor0, ruOtherFactor0, energyCap0, growthMemo: [] };
+  // The energy caps at the calibration levers read the world itself; they are filled in once, here.
+  for (let b = 0; b < N_BUYERS; b++) w.energyCap0[b] = rawEnergyCap(w, levers0, b);
+  return w;
 }
 
-/** Lever-dependent factor on Russia's trade with partner j: sanctions, policy, Japan's openness. */
-export function ruDyadFactor(w: World, lev: Float64Array, j: number): number {
-  let f = sanctionFactor(w, lev[L.sanctions], w.compliance[j]) * policyFactor(w.commodity[j], effectivePolicy(w, lev));
-  if (j === w.jp) f *= opennessFactor(lev[L.jp_rfe_openness]);
-  return f;
-}
+/** Calibration denominators are floored: a scenario that starts under total sanctions would divide by zero. */
+const CAL_FLOOR = 0.05;
 
-export function ruOtherFactor(w: World, lev: Float64Array): number {
-  return (
-    sanctionFactor(w, lev[L.sanctions], w.params.otherCompliance) *
-    policyFactor(w.params.otherCommodityShare, effectivePolicy(w, lev))
-  );
+/** The war economy's demand for imports from a supplier that does not sanction Russia (munitions, dual-use goods). */
+export function warImportFactor(p: Params, lev: Float64Array, compliance: number, warSupply: number): number {
+  return 1 + p.warImports * lev[L.war] * warSupply * (1 - compliance);
 }
 
 /** Energy embargo intensity: Crimea-level sanctions left energy alone; it bites above a threshold. */
@@ -304,7 +415,17 @@ export function energyCap(w: World, s: State, lev: Float64Array, b: number): num
   if (b === B_CN) return s.eastCap;
   if (w.buyerActor[b] < 0) return 0;
   const base0 = w.energyCap0[b] > 0 ? w.energyCap0[b] : 1;
-  return (w.e0[b] * rawEnergyCap(w, lev, b)) / base0;
+  return (w.e0[b] * rawEnergyCap(w, lev, b) * developmentFactor(w, s, b)) / base0;
+}
+
+/**
+ * Sales to Japan and Korea go through the Far East's ports, LNG plants and pipelines (Sakhalin): RFE
+ * development widens what they can take (001: energy cooperation with Japan and the RFE go together).
+ */
+function developmentFactor(w: World, s: State, b: number): number {
+  if (b !== B_JP && b !== B_KR) return 1;
+  const d0 = w.spec.rfe.development;
+  return d0 > 0 ? clamp(s.rfeDev / d0, 0.5, 2) : 1;
 }
 
 /** Gravity growth of dyad (i, j) after t quarters: geometric mean of the two actors' growth. */
@@ -362,8 +483,9 @@ export function initialState(w: World, rng: RngState): State {
     eastCap: Math.max(w.spec.energy.eastCapacity, w.e0[B_CN]),
     rfe: w.k0.slice(),
     rfeDev: w.spec.rfe.development,
+    navy: w.spec.navy,
     moves: new Int8Array(n * n),
-    policy: new Int8Array(n * 3),
+    policy: new Int8Array(n * N_POLICY),
     pinned: w.pinned.slice(),
     fired: new Uint8Array(w.spec.events.length),
     rng: { ...rng },

@@ -2,7 +2,7 @@
 // Every problem is reported with the path of the field it concerns; nothing throws past here.
 import type { z } from 'zod';
 import { indicators as indicatorsOf, N_INDICATORS } from '../model/derive';
-import { LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
+import { LEVERS, type LeverName } from '../model/levers';
 import { createRng } from '../model/rng';
 import {
   type ActorSpec,
@@ -10,14 +10,14 @@ import {
   ENERGY_BUYERS,
   type EventSpec,
   type ExtraIndicatorSpec,
-  INDICATOR_NAMES,
   type ModelSpec,
   type Params,
 } from '../model/spec';
 import { conditionEnv } from '../model/step';
 import { parseQuarter } from '../model/time';
-import { buildWorld, initialState } from '../model/world';
+import { compileWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
+import { asCondition, EXPR_BASE_NAMES } from './exprAst';
 import { listProblems, oneLine } from './messages';
 import {
   ACTORS_MAX,
@@ -43,7 +43,8 @@ export function failed(problems: readonly string[]): LoadResult & { ok: false } 
 }
 
 export const REQUIRED_ACTORS = ['US', 'CN', 'RU'] as const;
-export const EXPR_BASE_NAMES: readonly string[] = [...INDICATOR_NAMES, ...LEVER_NAMES, 't', 'year'];
+export { EXPR_BASE_NAMES };
+
 const BASE_NAME_SET: ReadonlySet<string> = new Set(EXPR_BASE_NAMES);
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -91,6 +92,28 @@ function pairIndices(
     return null;
   }
   return [ia, ib];
+}
+
+/** The weights the initial ties are calibrated under: the file's, with its `calibration` overrides. */
+export function calibrationWeights(f: ScenarioFile): ModelSpec['calibrationWeights'] {
+  const out: ModelSpec['calibrationWeights'] = {};
+  for (const [id, t] of Object.entries(f.weights)) out[id] = { ...t };
+  for (const [id, t] of Object.entries(f.calibration?.weights ?? {})) out[id] = { ...(out[id] ?? {}), ...t };
+  return out;
+}
+
+/**
+ * A file with a user's weight edits: the run uses the new weights, the calibration keeps the file's
+ * preferences, so the edit is a change of preferences in the same world rather than a new world.
+ */
+export function withWeightEdits(
+  f: ScenarioFile,
+  edits: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): ScenarioFile {
+  const weights: ScenarioFile['weights'] = {};
+  for (const [id, t] of Object.entries(f.weights)) weights[id] = { ...t };
+  for (const [id, t] of Object.entries(edits)) weights[id] = { ...(weights[id] ?? {}), ...t };
+  return { ...f, weights, calibration: { ...f.calibration, weights: calibrationWeights(f) } };
 }
 
 export function parseScenarioText(text: string): LoadResult {
@@ -193,6 +216,12 @@ export function loadScenario(json: unknown): LoadResult {
   for (const id of Object.keys(f.weights)) {
     if (!index.has(id)) errors.push(`weights.${id}: unknown actor "${id}"`);
   }
+  for (const id of Object.keys(f.calibration?.weights ?? {})) {
+    if (!index.has(id)) errors.push(`calibration.weights.${id}: unknown actor "${id}"`);
+  }
+  if (f.frozen !== 'all') {
+    for (const id of f.frozen) if (!index.has(id)) errors.push(`frozen: unknown actor "${id}"`);
+  }
   for (const [id, lever] of Object.entries(f.decisions)) {
     if (!index.has(id)) errors.push(`decisions.${id}: unknown actor "${id}"`);
     if (lever === 'beta' || lever === 'noise')
@@ -211,11 +240,7 @@ export function loadScenario(json: unknown): LoadResult {
     let when: EventSpec['when'];
     if (e.when) {
       try {
-        const fn = compileExpr(e.when, BASE_NAME_SET);
-        when = (env) => {
-          const v = fn(env);
-          return v !== 0 && !Number.isNaN(v);
-        };
+        when = asCondition(compileExpr(e.when, BASE_NAME_SET));
       } catch (err) {
         errors.push(`events[${k}].when: ${(err as Error).message}`);
       }
@@ -268,13 +293,23 @@ export function loadScenario(json: unknown): LoadResult {
       shares: { ...shares },
       eastCapacity: f.energy.eastCapacity,
       eastCapacityGrowth: f.energy.eastCapacityGrowth,
+      exports: f.energy.exports,
     },
     rfe: { investment: { ...f.rfe.investment }, development: f.rfe.development },
+    navy: f.navy,
     levers,
     pinned: { ...(f.pinned as Partial<Record<LeverName, number>>) },
-    security: f.security.map((s) => ({ a: s.between[0], b: s.between[1], weight: s.weight, scale: s.scale })),
+    security: f.security.map((s) => ({
+      a: s.between[0],
+      b: s.between[1],
+      weight: s.weight,
+      scale: s.scale,
+      damp: s.damp,
+    })),
     weights: f.weights,
+    calibrationWeights: calibrationWeights(f),
     decisions: f.decisions,
+    frozen: f.frozen === 'all' ? f.actors.map((a) => a.id) : [...f.frozen],
     params,
     events,
     indicators,
@@ -282,7 +317,8 @@ export function loadScenario(json: unknown): LoadResult {
   // An extra indicator must give a number on the scenario's own start (a division by zero, a log of a
   // negative number would otherwise print as NaN/null in every row).
   if (indicators.length > 0) {
-    const w = buildWorld(spec);
+    // The start's indicators need no calibration: the world's static arrays are enough.
+    const w = compileWorld(spec);
     const s = initialState(w, createRng(spec.seed).state());
     const env = conditionEnv(w, s, indicatorsOf(w, s, s.levers, s.trade, s.other, new Float64Array(N_INDICATORS)));
     indicators.forEach((x, k) => {

@@ -2,8 +2,23 @@
 // scenarios/scenario.schema.json by `npm run schema`.
 import { z } from 'zod';
 import { LEVER_NAMES, LEVERS } from '../model/levers';
-import { DEFAULT_PARAMS, ENERGY_BUYERS, type Params, TERM_NAMES } from '../model/spec';
-import { EXPR_CHARS_MAX } from './expr';
+import { PARAM_INFO, PARAM_NAMES, type ParamName } from '../model/params';
+import { ENERGY_BUYERS, TERM_NAMES } from '../model/spec';
+import { EXPR_CHARS_MAX } from './exprAst';
+import {
+  ACTORS_MAX,
+  AMOUNT_MIN,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  INVESTMENT_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  START_MAX,
+  START_MIN,
+  STEPS_MAX,
+  TEXT_CHARS_MAX,
+  TRADE_MAX,
+} from './limits';
 
 // No generated code: zod would otherwise probe `new Function` (which the app's Content-Security-Policy
 // refuses, and reports as a violation) to compile its checks. Validation stays the same, a little slower.
@@ -15,14 +30,21 @@ const id = z
 const unit = z.number().min(0).max(1);
 const quarter = z.string().regex(/^\d{4}Q[1-4]$/, 'a date is written YYYYQn, e.g. 2022Q1');
 
-/** The longest run a scenario or the CLI asks for, in quarters. */
-export const STEPS_MAX = 400;
-/**
- * Dates are written YYYYQn (files, --change, CSV): a scenario starts between 1000Q1 and 9899Q4, so that
- * every date of a run of up to STEPS_MAX quarters has four digits and an exported file loads back.
- */
-export const START_MIN = '1000Q1';
-export const START_MAX = '9899Q4';
+export {
+  ACTORS_MAX,
+  AMOUNT_MIN,
+  EVENTS_MAX,
+  INDICATORS_MAX,
+  INVESTMENT_MAX,
+  PAIRS_MAX,
+  SOURCES_MAX,
+  START_MAX,
+  START_MIN,
+  STEPS_MAX,
+  TEXT_CHARS_MAX,
+  TRADE_MAX,
+} from './limits';
+
 const startDate = quarter.refine(
   (d) => d >= START_MIN && d <= START_MAX,
   `the start must be from ${START_MIN} to ${START_MAX}, so that every date of a run of up to ${STEPS_MAX} quarters is written with four digits`,
@@ -36,36 +58,11 @@ const leverShape = Object.fromEntries(
 ) as Record<(typeof LEVER_NAMES)[number], z.ZodOptional<z.ZodNumber>>;
 const leverValues = z.strictObject(leverShape);
 
-/**
- * Limits on size (and so on work): the loader refuses a file past any of them before validating its
- * contents, so a hostile file costs no more than a large valid one. --help lists them all.
- */
-export const ACTORS_MAX = 24;
-/** One tie, trade or security entry per pair of actors. */
-export const PAIRS_MAX = (ACTORS_MAX * (ACTORS_MAX - 1)) / 2;
-export const EVENTS_MAX = 1000;
-export const INDICATORS_MAX = 50;
-export const SOURCES_MAX = 500;
-export const TEXT_CHARS_MAX = 10_000;
-
-/**
- * Upper bounds of amounts in USD bn. World trade is about 25,000 USD bn a year and the world's stock of
- * foreign direct investment about 45,000: the bounds leave room for any counterfactual and keep every
- * product of the model's factors far inside a double (docs/MODEL.md, "Bounds and limits").
- */
-export const TRADE_MAX = 100_000;
-export const INVESTMENT_MAX = 10_000;
-
 /** A number in [min, max], with a message that names the range (and unit) when it is not. */
 function range(min: number, max: number, unit = '') {
   const msg = `must be from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
   return z.number().min(min, msg).max(max, msg);
 }
-/**
- * The smallest positive amount, USD bn (USD 1 million): below it an amount is 0. A positive amount
- * near the smallest double divides to NaN once growth shrinks it (docs/MODEL.md, "Bounds and limits").
- */
-export const AMOUNT_MIN = 0.001;
 
 /** An amount: 0, or from AMOUNT_MIN to `max`. */
 function amount(max: number, unit: string) {
@@ -76,59 +73,18 @@ function amount(max: number, unit: string) {
     .refine((v) => v === 0 || v >= AMOUNT_MIN, `must be 0 or at least ${AMOUNT_MIN} ${unit}`);
 }
 
-export interface ParamRange {
-  min: number;
-  max: number;
-  unit: string;
-  meaning: string;
-}
-
 /**
- * The model's parameters (`params` in a scenario): one row each, with its meaning, unit and range. A
- * parameter is not accepted in a file until it has a row here (the type requires one per key of
- * Params). Ranges are the honest span of the quantity (a share is 0..1) and, where it multiplies
- * something over time, narrow enough that no run can reach a non-finite value (docs/MODEL.md, "Bounds
- * and limits"); the defaults live with the model (DEFAULT_PARAMS).
+ * The model's parameters (`params` in a scenario), from the model's one table (src/model/params.ts): its
+ * meaning, unit, default and range. Ranges are the honest span of the quantity (a share is 0..1) and, where
+ * it multiplies something over time, narrow enough that no run can reach a non-finite value (docs/MODEL.md,
+ * "Bounds and limits").
  */
-export const PARAMS: Readonly<Record<keyof Params, ParamRange>> = {
-  alpha: { min: 0, max: 1, unit: 'tie per move', meaning: 'tie change per unit of mean move' },
-  horizon: { min: 0, max: 40, unit: 'quarters', meaning: 'how long an actor weighs a move as if kept' },
-  gamma: { min: 0, max: 1, unit: 'per quarter', meaning: 'Heider balance strength' },
-  eta: { min: 0, max: 1, unit: 'per quarter', meaning: 'warming of a tie by trade above its growth path' },
-  anchor: { min: 0, max: 1, unit: 'per quarter', meaning: 'pull of a tie back to its structural level' },
-  rho: { min: 0, max: 1, unit: 'per quarter', meaning: 'trade adjustment rate toward its potential' },
-  tradeTieElasticity: { min: 0, max: 5, unit: 'ratio', meaning: 'elasticity of trade potential to the tie' },
-  sanctionDepth: { min: 0, max: 1, unit: 'share', meaning: 'share of trade a fully complying actor cuts' },
-  diversion: { min: 0, max: 1, unit: 'share', meaning: "share of Russia's sanction-lost trade diverted" },
-  diversionCap: { min: 0, max: 10, unit: 'multiple', meaning: 'diverted trade a partner absorbs, of its base' },
-  otherCompliance: { min: 0, max: 1, unit: 'share', meaning: "compliance of Russia's partners outside the roster" },
-  epsilon: { min: 0, max: 1, unit: 'tie', meaning: '|tie| below it counts as neutral in the triangle' },
-  heider: { min: 0, max: 5, unit: 'weight', meaning: 'weight of friends of friends in security' },
-  energyStep: { min: 0, max: 1, unit: 'share', meaning: "share of Russia's energy exports one move shifts" },
-  energyReroute: { min: 0, max: 1, unit: 'per quarter', meaning: 'rate at which embargoed flows are rerouted' },
-  cnMaxDiscount: { min: 0, max: 1, unit: 'share', meaning: "China's discount when it is Russia's only buyer" },
-  otherDiscount: { min: 0, max: 1, unit: 'share', meaning: 'discount to buyers outside the roster' },
-  investStep: { min: 0, max: 10, unit: 'share of stock', meaning: 'RFE investment change per move' },
-  depreciation: { min: 0, max: 1, unit: 'per quarter', meaning: 'depreciation of RFE investment' },
-  leverStep: { min: 0, max: 1, unit: 'lever', meaning: 'lever change per policy move' },
-  leverCost: { min: 0, max: 1, unit: 'utility', meaning: 'cost of a decision lever: leverCost * lever^2' },
-  otherCommodityShare: { min: 0, max: 1, unit: 'share', meaning: 'commodity share of trade outside the roster' },
-  otherGrowth: { min: 0, max: 0.3, unit: 'per year', meaning: 'growth of energy demand outside the roster' },
-  embargoThreshold: { min: 0, max: 1, unit: 'lever', meaning: 'sanctions level above which energy is embargoed' },
-  energyDrift: { min: 0, max: 1, unit: 'per quarter', meaning: 'drift of energy shares toward growing demand' },
-  energyWeight: { min: 0, max: 5, unit: 'weight', meaning: "weight of energy revenue in Russia's economy" },
-  capitalCost: { min: 0, max: 5, unit: 'per year', meaning: 'required return on RFE investment' },
-  rfeRate: { min: 0, max: 1, unit: 'per quarter', meaning: 'rate at which RFE development nears its target' },
-  warDrag: { min: 0, max: 1, unit: 'share', meaning: "share of economic policy's effect the war crowds out" },
-  investTradeElasticity: { min: 0, max: 1, unit: 'ratio', meaning: 'trade gain per relative growth of RFE stock' },
-};
-
 const paramShape = Object.fromEntries(
-  (Object.keys(DEFAULT_PARAMS) as (keyof Params)[]).map((k) => {
-    const r = PARAMS[k];
+  PARAM_NAMES.map((k) => {
+    const r = PARAM_INFO[k];
     return [k, range(r.min, r.max, r.unit).optional().describe(`${r.meaning} (${r.unit})`)];
   }),
-) as Record<keyof Params, z.ZodOptional<z.ZodNumber>>;
+) as Record<ParamName, z.ZodOptional<z.ZodNumber>>;
 
 export const actorSchema = z.strictObject({
   id,
@@ -138,7 +94,9 @@ export const actorSchema = z.strictObject({
   asian: z.boolean().describe("counts toward Russia's Asian standing"),
   growth: z.number().min(-0.2).max(0.3).describe('annual real growth of its trade'),
   otherTrade: amount(TRADE_MAX, 'USD bn per year').describe('trade with partners outside the roster, USD bn per year'),
-  commodityShare: unit.default(0.5).describe('raw-material share of its trade with Russia'),
+  commodityShare: unit
+    .optional()
+    .describe('ignored since model v2 split energy out of trade; kept so older files load'),
   warSupply: unit.default(0).describe("capacity to supply Russia's war"),
   counterweightScale: z
     .union([leverName, z.number().min(0).max(1)])
@@ -182,11 +140,17 @@ export const scenarioSchema = z.strictObject({
       .describe("shares of Russia's energy exports by buyer, summing to 1; a buyer left out takes 0"),
     eastCapacity: unit.describe("the largest share of Russia's energy exports China can take now"),
     eastCapacityGrowth: z.number().min(0).max(0.1).describe('growth of that capacity per quarter'),
+    exports: amount(TRADE_MAX, 'USD bn per year')
+      .default(0)
+      .describe(
+        "value of Russia's energy exports, USD bn per year: part of its trade with each buyer (0: not split out)",
+      ),
   }),
   rfe: z.strictObject({
     investment: z.record(id, amount(INVESTMENT_MAX, 'USD bn')).describe('RFE investment stock by investor, USD bn'),
     development: unit,
   }),
+  navy: unit.default(0).describe("Russia's naval presence in Southeast Asia at the start (0..1)"),
   levers: leverValues.default({}),
   pinned: leverValues.default({}).describe('levers held at a value for the whole run, as --set does'),
   security: z
@@ -195,13 +159,27 @@ export const scenarioSchema = z.strictObject({
         between: z.tuple([id, id]),
         weight: z.number().min(-1).max(1),
         scale: leverName.optional(),
+        damp: leverName.optional().describe('lever that tempers the weight: weight * (1 + scale) * (1 - damp)'),
         note: z.string().max(200).optional(),
       }),
     )
     .max(PAIRS_MAX)
     .default([]),
   weights: z.record(id, z.partialRecord(termName, z.number().min(0).max(10))).default({}),
+  calibration: z
+    .strictObject({
+      weights: z.record(id, z.partialRecord(termName, z.number().min(0).max(10))).default({}),
+      note: z.string().max(2000).optional(),
+    })
+    .optional()
+    .describe(
+      'preferences under which the initial ties are in balance, where they differ from `weights` (terms not listed take `weights`)',
+    ),
   decisions: z.record(id, leverName).default({}),
+  frozen: z
+    .union([z.literal('all'), z.array(id).max(ACTORS_MAX)])
+    .default([])
+    .describe('actors whose decisions are frozen (every choice is hold), or "all": how much do the choices matter?'),
   params: z.strictObject(paramShape).default({}),
   events: z.array(eventSchema).max(EVENTS_MAX).default([]),
   indicators: z

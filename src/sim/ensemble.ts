@@ -1,32 +1,24 @@
 // Batch runs as functions of (scenario, levers, seeds), Mesa's batch_run and NetLogo's BehaviorSpace:
-// every seed is its own generator, seeds are consecutive from seedStart, nothing is shared.
+// every seed is its own generator, seeds are consecutive from seedStart, nothing is shared. Seeds run
+// without history (lean.ts); ensembles stream their statistics (stream.ts).
 
-import { INDICATOR_NAMES, type ModelSpec } from '../model/spec';
+import { buildWorld } from '../model/build';
+import type { ModelSpec } from '../model/spec';
 import { formatQuarter } from '../model/time';
-import { classifyTriangle, type TriangleConfig } from '../model/triangle';
-import { buildWorld, type World } from '../model/world';
-import { type Pins, pairKey, Run } from './run';
+import type { TriangleConfig } from '../model/triangle';
+import type { World } from '../model/world';
+import { CONFIGS, LeanRunner, metricNames } from './lean';
+import type { Pins, Run } from './run';
+import { quantileSorted } from './stats';
+import { type EnsembleStats, EXTRA_GRID, INDICATOR_GRID, QUANTILES, streamEnsemble, TIE_GRID } from './stream';
 
-export const CONFIGS: readonly TriangleConfig[] = [
-  'menage-a-trois',
-  'romantic-triangle',
-  'stable-marriage',
-  'unit-veto',
-  'indeterminate',
-];
+export { CONFIGS, metricNames, quantileSorted };
 
 export interface SeedsOptions {
   seeds: number;
   seedStart?: number;
   steps?: number;
   pins?: Pins;
-}
-
-/** Names of the metrics tracked per step: indicators (built-in, then the scenario's) and ties. */
-export function metricNames(w: World): string[] {
-  const names: string[] = [...INDICATOR_NAMES, ...w.spec.indicators.map((x) => x.name)];
-  for (let i = 0; i < w.n; i++) for (let j = i + 1; j < w.n; j++) names.push(pairKey(w.ids[i], w.ids[j]));
-  return names;
 }
 
 /** One seed's trajectory of every metric: values[t][metric], plus the triangle configuration per step. */
@@ -61,48 +53,27 @@ export function metricValues(
   return v;
 }
 
+/** One seed's whole trajectory, kept (what the claims harness asks for; ensembles keep none). */
 export function trajectory(world: World, seed: number, steps: number, pins: Pins = {}): Trajectory {
-  const run = new Run(world, { seed, pins, record: false });
-  const names = metricNames(world);
-  const n = world.n;
   const values: Float64Array[] = [];
   const configs: TriangleConfig[] = [];
-  for (let t = 0; t <= steps; t++) {
-    if (t > 0) run.step();
-    values.push(metricValues(world, run, t, names));
-    const s = run.state;
-    const T = s.ties;
-    configs.push(
-      classifyTriangle(
-        T[world.us * n + world.cn],
-        T[world.us * n + world.ru],
-        T[world.cn * n + world.ru],
-        world.params.epsilon,
-      ).config,
-    );
-  }
+  new LeanRunner(world, { pins, steps }).run(seed, (_t, v, config) => {
+    values.push(v.slice());
+    configs.push(CONFIGS[config]);
+  });
   return { seed, values, configs };
 }
 
-export function runSeeds(
-  spec: ModelSpec | World,
-  opts: SeedsOptions,
-): { world: World; steps: number; runs: Trajectory[] } {
-  const world = toWorld(spec);
+/** Each seed's metrics at the horizon, in seed order, without keeping trajectories. */
+export function horizonValues(world: World, opts: SeedsOptions, each: (seed: number, v: Float64Array) => void): void {
   const steps = opts.steps ?? world.spec.steps;
   const start = opts.seedStart ?? 1;
-  const runs: Trajectory[] = [];
-  for (let k = 0; k < opts.seeds; k++) runs.push(trajectory(world, start + k, steps, opts.pins));
-  return { world, steps, runs };
-}
-
-/** Quantile by linear interpolation (type 7, as R and numpy default) of a sorted array. */
-export function quantileSorted(sorted: Float64Array | number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const runner = new LeanRunner(world, { pins: opts.pins, steps });
+  for (let k = 0; k < opts.seeds; k++) {
+    runner.run(start + k, (t, v) => {
+      if (t === steps) each(start + k, v);
+    });
+  }
 }
 
 /** Per-step quantiles of some metrics over trajectories: bands[metric][q][t] for each q of `qs`. */
@@ -134,21 +105,13 @@ export function quantileBands(
 
 export interface Summary {
   mean: number;
+  /** Sample standard deviation over seeds (n - 1; 0 for one seed). */
+  sd: number;
   q05: number;
+  q25: number;
   q50: number;
+  q75: number;
   q95: number;
-}
-
-export function summarise(values: Float64Array): Summary {
-  const sorted = values.slice().sort();
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i];
-  return {
-    mean: sum / values.length,
-    q05: quantileSorted(sorted, 0.05),
-    q50: quantileSorted(sorted, 0.5),
-    q95: quantileSorted(sorted, 0.95),
-  };
 }
 
 export interface EnsembleStep {
@@ -164,24 +127,29 @@ export interface EnsembleResult {
   seedStart: number;
   steps: number;
   pins: Pins;
+  /** How the quantiles were computed, and their error bound. */
+  quantiles: { method: 'exact' } | { method: 'histogram'; indicators: string; extra: string; ties: string };
   metrics: string[];
   trajectory: EnsembleStep[];
 }
 
-export function ensemble(spec: ModelSpec | World, opts: SeedsOptions): EnsembleResult {
-  const { world, steps, runs } = runSeeds(spec, opts);
-  const names = metricNames(world);
+const QUANTILE_KEYS = ['q05', 'q25', 'q50', 'q75', 'q95'] as const;
+
+/** The ensemble's statistics in the shape the CLI prints. */
+export function ensembleResult(world: World, st: EnsembleStats, opts: SeedsOptions): EnsembleResult {
+  const per = st.metrics.length;
   const out: EnsembleStep[] = [];
-  const column = new Float64Array(runs.length);
-  for (let t = 0; t <= steps; t++) {
+  for (let t = 0; t <= st.steps; t++) {
     const metrics: Record<string, Summary> = {};
-    names.forEach((name, k) => {
-      for (let r = 0; r < runs.length; r++) column[r] = runs[r].values[t][k];
-      metrics[name] = summarise(column);
+    st.metrics.forEach((name, m) => {
+      const c = t * per + m;
+      const s: Summary = { mean: st.mean[c], sd: st.sd[c], q05: 0, q25: 0, q50: 0, q75: 0, q95: 0 };
+      QUANTILE_KEYS.forEach((key, i) => {
+        s[key] = st.quantiles[i][c];
+      });
+      metrics[name] = s;
     });
-    const counts = Object.fromEntries(CONFIGS.map((c) => [c, 0])) as Record<TriangleConfig, number>;
-    for (const r of runs) counts[r.configs[t]] += 1;
-    const configs = Object.fromEntries(CONFIGS.map((c) => [c, counts[c] / runs.length])) as Record<
+    const configs = Object.fromEntries(CONFIGS.map((c, i) => [c, st.configs[t * CONFIGS.length + i]])) as Record<
       TriangleConfig,
       number
     >;
@@ -191,11 +159,24 @@ export function ensemble(spec: ModelSpec | World, opts: SeedsOptions): EnsembleR
     scenario: world.spec.id,
     seeds: opts.seeds,
     seedStart: opts.seedStart ?? 1,
-    steps,
+    steps: st.steps,
     pins: opts.pins ?? {},
-    metrics: names,
+    quantiles: st.exact
+      ? { method: 'exact' }
+      : { method: 'histogram', indicators: INDICATOR_GRID.bound, extra: EXTRA_GRID.bound, ties: TIE_GRID.bound },
+    metrics: st.metrics,
     trajectory: out,
   };
+}
+
+if (QUANTILES.length !== QUANTILE_KEYS.length) throw new Error('QUANTILES and their keys disagree');
+
+/** Per step, mean, SD and quantiles of every metric, and the shares of configurations. */
+export function ensemble(spec: ModelSpec | World, opts: SeedsOptions): EnsembleResult {
+  const world = toWorld(spec);
+  const steps = opts.steps ?? world.spec.steps;
+  const st = streamEnsemble(world, { seeds: opts.seeds, seedStart: opts.seedStart ?? 1, steps, pins: opts.pins });
+  return ensembleResult(world, st, opts);
 }
 
 export interface CompareRow {
@@ -230,27 +211,41 @@ export function compare(
   const wa = toWorld(a);
   const wb = toWorld(b);
   const steps = opts.steps ?? wa.spec.steps;
-  const ra = runSeeds(wa, { ...opts, steps });
-  const rb = runSeeds(wb, { ...opts, steps, pins: opts.pinsB ?? opts.pins });
   const namesA = metricNames(wa);
   const namesB = metricNames(wb);
-  const rows: CompareRow[] = [];
-  namesA.forEach((metric, ka) => {
-    const kb = namesB.indexOf(metric);
-    if (kb < 0) return;
-    let sa = 0;
-    let sb = 0;
-    let greater = 0;
-    for (let r = 0; r < ra.runs.length; r++) {
-      const va = ra.runs[r].values[steps][ka];
-      const vb = rb.runs[r].values[steps][kb];
-      sa += va;
-      sb += vb;
-      if (vb > va) greater++;
-    }
-    const m = ra.runs.length;
-    rows.push({ metric, meanA: sa / m, meanB: sb / m, meanDiff: (sb - sa) / m, shareBGreater: greater / m });
+  const pairs: [number, number][] = [];
+  namesA.forEach((_, ka) => {
+    const kb = namesB.indexOf(namesA[ka]);
+    if (kb >= 0) pairs.push([ka, kb]);
   });
+  const sa = new Float64Array(pairs.length);
+  const sb = new Float64Array(pairs.length);
+  const greater = new Uint32Array(pairs.length);
+  const start = opts.seedStart ?? 1;
+  const runA = new LeanRunner(wa, { pins: opts.pins, steps });
+  const runB = new LeanRunner(wb, { pins: opts.pinsB ?? opts.pins, steps });
+  const atA = new Float64Array(namesA.length);
+  for (let k = 0; k < opts.seeds; k++) {
+    runA.run(start + k, (t, v) => {
+      if (t === steps) atA.set(v);
+    });
+    runB.run(start + k, (t, v) => {
+      if (t !== steps) return;
+      pairs.forEach(([ka, kb], i) => {
+        sa[i] += atA[ka];
+        sb[i] += v[kb];
+        if (v[kb] > atA[ka]) greater[i]++;
+      });
+    });
+  }
+  const m = opts.seeds;
+  const rows: CompareRow[] = pairs.map(([ka], i) => ({
+    metric: namesA[ka],
+    meanA: sa[i] / m,
+    meanB: sb[i] / m,
+    meanDiff: (sb[i] - sa[i]) / m,
+    shareBGreater: greater[i] / m,
+  }));
   return {
     a: wa.spec.id,
     b: wb.spec.id,
@@ -272,24 +267,41 @@ export interface SweepResult {
   steps: number;
   horizon: string;
   metrics: string[];
-  rows: { value: number; means: Record<string, number> }[];
+  rows: SweepRow[];
+}
+
+export interface SweepRow {
+  value: number;
+  means: Record<string, number>;
+}
+
+/** One value of a sweep: the ensemble mean of every metric at the horizon (seeds summed in order). */
+export function sweepSums(world: World, lever: keyof Pins, value: number, opts: SeedsOptions): Float64Array {
+  const means = new Float64Array(metricNames(world).length);
+  horizonValues(world, { ...opts, pins: { ...(opts.pins ?? {}), [lever]: value } }, (_seed, v) => {
+    for (let k = 0; k < means.length; k++) means[k] += v[k];
+  });
+  for (let k = 0; k < means.length; k++) means[k] /= opts.seeds;
+  return means;
+}
+
+export function sweepRow(world: World, lever: keyof Pins, value: number, opts: SeedsOptions): SweepRow {
+  return { value, means: namedMeans(metricNames(world), sweepSums(world, lever, value, opts)) };
+}
+
+export function namedMeans(names: readonly string[], means: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  names.forEach((name, k) => {
+    out[name] = means[k];
+  });
+  return out;
 }
 
 /** A one-lever BehaviorSpace: the ensemble mean of every metric at the horizon for each value. */
 export function sweep(spec: ModelSpec | World, lever: keyof Pins, values: number[], opts: SeedsOptions): SweepResult {
   const world = toWorld(spec);
   const steps = opts.steps ?? world.spec.steps;
-  const names = metricNames(world);
-  const rows = values.map((value) => {
-    const { runs } = runSeeds(world, { ...opts, steps, pins: { ...(opts.pins ?? {}), [lever]: value } });
-    const means: Record<string, number> = {};
-    names.forEach((name, k) => {
-      let s = 0;
-      for (const r of runs) s += r.values[steps][k];
-      means[name] = s / runs.length;
-    });
-    return { value, means };
-  });
+  const rows = values.map((value) => sweepRow(world, lever, value, { ...opts, steps }));
   return {
     scenario: world.spec.id,
     lever,
@@ -297,7 +309,7 @@ export function sweep(spec: ModelSpec | World, lever: keyof Pins, values: number
     seedStart: opts.seedStart ?? 1,
     steps,
     horizon: formatQuarter(world.spec.start + steps),
-    metrics: names,
+    metrics: metricNames(world),
     rows,
   };
 }

@@ -2,6 +2,7 @@
 // owns the mechanics (matter.js's Engine/Runner split). Every state of a scenario's horizon is kept, so
 // seeking there is a copy; a longer run keeps keyframes and recomputes between them (see Run).
 import { blocsOf } from '../model/blocs';
+import { buildWorld } from '../model/build';
 import { computePotentials, IND, indicators, makeScratch, N_INDICATORS, type Scratch, utility } from '../model/derive';
 import { LEVER_INDEX, LEVER_NAMES, LEVERS, type LeverName } from '../model/levers';
 import { createRng, type RngState } from '../model/rng';
@@ -9,7 +10,15 @@ import { ENERGY_BUYERS, INDICATOR_NAMES, type ModelSpec, TERM_NAMES, type TermNa
 import { applyEvents, conditionEnv, hashState, type PolicyKind, type Recorder, step } from '../model/step';
 import { formatQuarter } from '../model/time';
 import { classifyTriangle, type TriangleConfig, type TriangleRole } from '../model/triangle';
-import { buildWorld, cloneState, initialState, N_TERMS, type State, type World } from '../model/world';
+import {
+  cloneState,
+  initialState,
+  N_TERMS,
+  type State,
+  stateFromPlain,
+  stateToPlain,
+  type World,
+} from '../model/world';
 import { checkSnapshot } from './snapshot';
 
 export { SnapshotError } from './snapshot';
@@ -61,7 +70,7 @@ export interface StepRecord {
   missing?: string[];
 }
 
-/** A JSON-able copy of a state: what replay, scrubbing and URL sharing stand on. */
+/** A JSON-able copy of a state (every field of the model's STATE_FIELDS): what replay, scrubbing and URL sharing stand on. */
 export interface Snapshot {
   t: number;
   levers: number[];
@@ -72,6 +81,7 @@ export interface Snapshot {
   eastCap: number;
   rfe: number[];
   rfeDev: number;
+  navy: number;
   moves: number[];
   policy: number[];
   pinned: number[];
@@ -82,42 +92,11 @@ export interface Snapshot {
 }
 
 export function toSnapshot(s: State): Snapshot {
-  return {
-    t: s.t,
-    levers: Array.from(s.levers),
-    ties: Array.from(s.ties),
-    trade: Array.from(s.trade),
-    other: Array.from(s.other),
-    energy: Array.from(s.energy),
-    eastCap: s.eastCap,
-    rfe: Array.from(s.rfe),
-    rfeDev: s.rfeDev,
-    moves: Array.from(s.moves),
-    policy: Array.from(s.policy),
-    pinned: Array.from(s.pinned),
-    fired: Array.from(s.fired),
-    rng: { ...s.rng },
-    hash: hashState(s),
-  };
+  return { ...(stateToPlain(s) as unknown as Omit<Snapshot, 'rng' | 'hash'>), rng: { ...s.rng }, hash: hashState(s) };
 }
 
 export function fromSnapshot(snap: Snapshot): State {
-  return {
-    t: snap.t,
-    levers: Float64Array.from(snap.levers),
-    ties: Float64Array.from(snap.ties),
-    trade: Float64Array.from(snap.trade),
-    other: Float64Array.from(snap.other),
-    energy: Float64Array.from(snap.energy),
-    eastCap: snap.eastCap,
-    rfe: Float64Array.from(snap.rfe),
-    rfeDev: snap.rfeDev,
-    moves: Int8Array.from(snap.moves),
-    policy: Int8Array.from(snap.policy),
-    pinned: Uint8Array.from(snap.pinned),
-    fired: Uint8Array.from(snap.fired),
-    rng: { ...snap.rng },
-  };
+  return stateFromPlain(snap as unknown as Record<string, unknown>, snap.rng);
 }
 
 export function pairKey(a: string, b: string): string {
@@ -168,6 +147,9 @@ class MoveCollector implements Recorder {
     } else if (kind === 'invest') {
       t = 'RFE';
       label = m > 0 ? 'invest more in the Russian Far East' : 'invest less in the Russian Far East';
+    } else if (kind === 'navy') {
+      t = 'navy';
+      label = m > 0 ? 'send more ships to Cam Ranh Bay' : 'withdraw ships from Cam Ranh Bay';
     } else {
       t = LEVER_NAMES[target];
       label = `${m > 0 ? 'raise' : 'lower'} ${t}`;

@@ -3,7 +3,7 @@
 // every length for this world), ranges (the model's invariants), and the hash of the whole.
 import { LEVERS } from '../model/levers';
 import { hashState } from '../model/step';
-import { N_BUYERS, N_LEVERS, RFE_STOCK_MAX, type State, type World } from '../model/world';
+import { N_BUYERS, N_LEVERS, N_POLICY, RFE_STOCK_MAX, STATE_FIELDS, type State, type World } from '../model/world';
 import type { Snapshot } from './run';
 
 export class SnapshotError extends Error {
@@ -13,23 +13,7 @@ export class SnapshotError extends Error {
   }
 }
 
-const FIELDS = [
-  't',
-  'levers',
-  'ties',
-  'trade',
-  'other',
-  'energy',
-  'eastCap',
-  'rfe',
-  'rfeDev',
-  'moves',
-  'policy',
-  'pinned',
-  'fired',
-  'rng',
-  'hash',
-] as const;
+const FIELDS: readonly string[] = [...STATE_FIELDS.map((f) => f.name), 'rng', 'hash'];
 
 /** The furthest step a snapshot may be of (far past any run: 250 million years of quarters). */
 export const SNAPSHOT_T_MAX = 1e9;
@@ -62,8 +46,7 @@ function list(snap: Record<string, unknown>, field: string, length: number): unk
 export function checkSnapshot(w: World, x: unknown, toState: (s: Snapshot) => State): Snapshot {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) fail('not an object');
   const snap = x as Record<string, unknown>;
-  for (const k of Object.keys(snap))
-    if (!(FIELDS as readonly string[]).includes(k)) fail(`unknown field "${k.slice(0, 40)}"`);
+  for (const k of Object.keys(snap)) if (!FIELDS.includes(k)) fail(`unknown field "${k.slice(0, 40)}"`);
   const n = w.n;
   const t = num(snap.t, 't');
   if (!Number.isInteger(t) || t < 0 || t > SNAPSHOT_T_MAX)
@@ -98,12 +81,13 @@ export function checkSnapshot(w: World, x: unknown, toState: (s: Snapshot) => St
   if (Math.abs(sum - 1) > 1e-9) fail(`energy: shares sum to ${sum}, not 1`);
   inRange(snap.eastCap, 'eastCap', 0, 1);
   inRange(snap.rfeDev, 'rfeDev', 0, 1);
+  inRange(snap.navy, 'navy', 0, 1);
   const ofSet = (field: string, length: number, allowed: readonly number[], words: string) =>
     list(snap, field, length).forEach((v, k) => {
       if (!allowed.includes(num(v, `${field}[${k}]`))) fail(`${field}[${k}]: ${v} is not ${words}`);
     });
   ofSet('moves', n * n, [-1, 0, 1], '-1, 0 or 1');
-  ofSet('policy', n * 3, [-1, 0, 1], '-1, 0 or 1');
+  ofSet('policy', n * N_POLICY, [-1, 0, 1], '-1, 0 or 1');
   ofSet('pinned', N_LEVERS, [0, 1], '0 or 1');
   ofSet('fired', w.spec.events.length, [0, 1], '0 or 1');
 

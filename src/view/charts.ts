@@ -55,7 +55,9 @@ interface Layout {
 }
 
 function layoutOf(c: ChartModel, m: ChartsModel): Layout {
-  const nb = c.series.filter((s) => s.band).length;
+  // A chart that draws a band keeps its band's columns before the band arrives (empty), so the band's
+  // arrival changes data, not the chart's shape: no rebuild under the reader's cursor.
+  const nb = c.group.band ? c.series.length : 0;
   const band = 1;
   const ghost = band + 3 * nb;
   const a = ghost + (m.ghost ? c.series.length : 0);
@@ -74,6 +76,8 @@ export class Charts {
   private heads: HTMLElement[] = [];
   private t = 0;
   private hoverIdx: number | null = null;
+  /** While the plots are being made: their first cursor events are not the reader's. */
+  private building = false;
   private signature = '';
   private band: BandInfo = { status: 'idle', seeds: 0, seed: 0, progress: 0 };
   private bandVisible = true;
@@ -107,7 +111,7 @@ export class Charts {
       m.xs[0],
       m.ghost,
       m.compare,
-      m.charts.map((c) => [c.group.id, c.range, c.series.map((s) => [s.name, !!s.band, s.color])]),
+      m.charts.map((c) => [c.group.id, c.group.band, c.range, c.series.map((s) => [s.name, s.color])]),
     ]);
     if (sig !== this.signature) {
       this.signature = sig;
@@ -192,7 +196,9 @@ export class Charts {
 
   private data(c: ChartModel, m: ChartsModel): uPlot.AlignedData {
     const cols: (number | null)[][] = [];
-    for (const s of c.series) if (s.band) cols.push(s.band.hi, s.band.lo, s.band.med);
+    const none = () => m.xs.map(() => null);
+    if (c.group.band)
+      for (const s of c.series) cols.push(s.band?.hi ?? none(), s.band?.lo ?? none(), s.band?.med ?? none());
     if (m.ghost) for (const s of c.series) cols.push(s.ghost ?? s.a.map(() => null));
     for (const s of c.series) cols.push(s.a);
     if (m.compare) for (const s of c.series) cols.push(s.b ?? s.a.map(() => null));
@@ -307,6 +313,15 @@ export class Charts {
   }
 
   private rebuild(): void {
+    this.building = true;
+    try {
+      this.build();
+    } finally {
+      this.building = false;
+    }
+  }
+
+  private build(): void {
     for (const u of this.plots) u.destroy();
     this.plots = [];
     this.grid.replaceChildren();
@@ -343,7 +358,7 @@ export class Charts {
       const alpha = th.dark ? 0.26 : 0.2;
       const stale = () => this.band.status === 'stale' || this.band.status === 'pending';
       for (const s of c.series) {
-        if (!s.band) continue;
+        if (!c.group.band) continue;
         const hi = series.length;
         const edge: uPlot.Series = {
           label: `${s.short} band`,
@@ -422,6 +437,7 @@ export class Charts {
           draw: [(u) => this.decorate(u, c, m, L)],
           setCursor: [
             (u) => {
+              if (this.building) return;
               const idx = u.cursor.idx ?? null;
               if (idx !== this.hoverIdx) {
                 this.hoverIdx = idx;

@@ -6,18 +6,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEVERS } from '../../src/model/levers';
+import { PARAM_INFO } from '../../src/model/params';
 import { TERM_NAMES } from '../../src/model/spec';
 import { RFE_STOCK_MAX } from '../../src/model/world';
 import { loadScenario } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
-import { AMOUNT_MIN, INVESTMENT_MAX, PARAMS, STEPS_MAX, TRADE_MAX } from '../../src/scenario/schema';
+import { AMOUNT_MIN, INVESTMENT_MAX, STEPS_MAX, TRADE_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
 
 type Json = Record<string, unknown> & {
   actors: Record<string, unknown>[];
   ties: Record<string, number>;
   trade: Record<string, number>;
-  energy: { shares: Record<string, number>; eastCapacity: number; eastCapacityGrowth: number };
+  energy: { shares: Record<string, number>; eastCapacity: number; eastCapacityGrowth: number; exports: number };
   rfe: { investment: Record<string, number>; development: number };
   security: { weight: number }[];
   weights: Record<string, Record<string, number>>;
@@ -47,12 +48,14 @@ function atBounds(end: (k: number) => boolean): Json {
   s.energy.shares = Object.fromEntries(buyers.map((b) => [b, b === to ? 1 : 0]));
   s.energy.eastCapacity = to === 'CN' ? 1 : pick(0, 1);
   s.energy.eastCapacityGrowth = pick(0, 0.1);
+  s.energy.exports = amount(TRADE_MAX);
+  s.navy = pick(0, 1);
   for (const x of s.security) x.weight = pick(-1, 1);
   for (const a of s.actors) {
     s.weights[a.id as string] = Object.fromEntries(TERM_NAMES.map((t) => [t, pick(0, 10)]));
   }
   s.levers = Object.fromEntries(LEVERS.map((l) => [l.name, pick(l.min, l.max)]));
-  s.params = Object.fromEntries(Object.entries(PARAMS).map(([name, r]) => [name, pick(r.min, r.max)]));
+  s.params = Object.fromEntries(Object.entries(PARAM_INFO).map(([name, r]) => [name, pick(r.min, r.max)]));
   return s;
 }
 

@@ -2,9 +2,10 @@
 // outside it are refused by the loader with the field named, before they can reach the model.
 import { describe, expect, it } from 'vitest';
 import { scenarioJson } from '../../src/app/files';
+import { buildWorld } from '../../src/model/build';
 import { dpow } from '../../src/model/dmath';
 import { NonFiniteError } from '../../src/model/finite';
-import { buildWorld, GROWTH_STEPS, growthAt, RFE_STOCK_MAX } from '../../src/model/world';
+import { GROWTH_STEPS, growthAt, RFE_STOCK_MAX } from '../../src/model/world';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
 import { AMOUNT_MIN, STEPS_MAX } from '../../src/scenario/schema';

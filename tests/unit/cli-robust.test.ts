@@ -97,6 +97,23 @@ describe('every flag with bad values: exit status 2, one line "error: ...", cont
     ensemble: ['--scenario', 'post-ukraine', '--seeds', '1', '--steps', '1'],
     compare: ['--a', 'post-ukraine', '--b', 'no-war-2022', '--seeds', '1', '--steps', '1'],
     sweep: ['--scenario', 'post-ukraine', '--lever', 'war', '--values', '0', '--seeds', '1', '--steps', '1'],
+    efficacy: ['--scenario', 'post-ukraine', '--seeds', '2'],
+    agency: ['--scenario', 'post-ukraine', '--seeds', '2'],
+    sensitivity: [
+      '--scenario',
+      'post-ukraine',
+      '--indicator',
+      'CN-RU',
+      '--method',
+      'oat',
+      '--inputs',
+      'war',
+      '--seeds',
+      '1',
+      '--steps',
+      '1',
+    ],
+    merge: ['no-such-shard.jsonl'],
   };
   // Values no option accepts (a name, a number, a date, a pin, a format, a lever list).
   const HOSTILE = [
@@ -149,6 +166,18 @@ describe('every flag with bad values: exit status 2, one line "error: ...", cont
     out: ['', ' ', '.', 'nowhere/x.json', '\u0000', 'sub'],
     pretty: ['1', 'yes'],
     help: ['1'],
+    'no-decisions': ['1', 'yes'],
+    frozen: [...HOSTILE, 'XX', 'RU,XX', 'ru'],
+    actor: [...HOSTILE, 'XX', 'ru'],
+    workers: [...HOSTILE, '0', '-1', '257', '1.5'],
+    shard: [...HOSTILE, '1', '0/4', '5/4', '1/0', '-1/4', '1/4/2', 'a/b', '1.5/4', '1/10001'],
+    indicator: [...HOSTILE, 'nope', 'cn-ru'],
+    method: [...HOSTILE, 'sobel', 'MORRIS'],
+    samples: [...HOSTILE, '0', '1', '-1', '65537', '2.5'],
+    inputs: [...HOSTILE, 'peace', 'levers,,params', 'war,nope'],
+    range: [...HOSTILE, 'war', 'war=0', 'war=1:0', 'war=0:2', 'nope=0:1', 'war=x:1', 'war=0:1:2'],
+    'design-seed': [...HOSTILE, '-1', '4294967296', '1.5'],
+    bootstrap: [...HOSTILE, '-1', '100001', '1.5'],
   };
   const cases: [Command, string, string][] = [];
   for (const cmd of COMMANDS) {

@@ -213,9 +213,12 @@ describe('ensemble', () => {
       expect(Object.keys(st.metrics)).toEqual(j.metrics);
       for (const m of j.metrics) {
         const q = st.metrics[m];
-        expect(q.q05).toBeLessThanOrEqual(q.q50);
-        expect(q.q50).toBeLessThanOrEqual(q.q95);
+        expect(q.q05).toBeLessThanOrEqual(q.q25);
+        expect(q.q25).toBeLessThanOrEqual(q.q50);
+        expect(q.q50).toBeLessThanOrEqual(q.q75);
+        expect(q.q75).toBeLessThanOrEqual(q.q95);
         expect(q.mean).toBeGreaterThanOrEqual(q.q05 - 1e-12);
+        expect(q.sd).toBeGreaterThanOrEqual(0);
       }
       expect(Object.keys(st.configs)).toEqual([...CONFIGS]);
       const total = Object.values(st.configs as Record<string, number>).reduce((s, x) => s + x, 0);
@@ -226,7 +229,7 @@ describe('ensemble', () => {
     expect(q.q95).toBeGreaterThan(q.q05);
   });
 
-  it('CSV: one wide row per step with _mean/_q05/_q50/_q95 per metric and share_ per configuration', () => {
+  it('CSV: one wide row per step with _mean/_sd/_q05/_q25/_q50/_q75/_q95 per metric and share_ per configuration', () => {
     const r = cli('ensemble', '--scenario', 'post-ukraine', '--seeds', '4', '--steps', '5', '--format', 'csv');
     expect(r.code).toBe(0);
     const lines = csvLines(r.out);
@@ -234,15 +237,18 @@ describe('ensemble', () => {
     expect(lines[0]).toMatch(/^# .*seeds: 4; seed-start: 1; steps: 5/);
     const header = lines[1].split(',');
     const names = metricNames(new Run(postUkraine()).world);
-    expect(header.slice(0, 6)).toEqual([
+    expect(header.slice(0, 9)).toEqual([
       't',
       'date',
       `${names[0]}_mean`,
+      `${names[0]}_sd`,
       `${names[0]}_q05`,
+      `${names[0]}_q25`,
       `${names[0]}_q50`,
+      `${names[0]}_q75`,
       `${names[0]}_q95`,
     ]);
-    expect(header).toHaveLength(2 + 4 * names.length + CONFIGS.length);
+    expect(header).toHaveLength(2 + 7 * names.length + CONFIGS.length);
     expect(header.slice(-CONFIGS.length)).toEqual(CONFIGS.map((c) => `share_${c}`));
     for (const line of lines.slice(2)) expect(line.split(',')).toHaveLength(header.length);
   });

@@ -10,7 +10,30 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const SRC = join(ROOT, 'src');
 
-type Layer = 'model' | 'data' | 'scenario' | 'sim' | 'app' | 'view' | 'ui' | 'cli' | 'workers' | 'main';
+type Layer =
+  | 'model'
+  | 'data'
+  | 'scenario'
+  | 'sim'
+  | 'sim-node'
+  | 'sim-web'
+  | 'app'
+  | 'view'
+  | 'ui'
+  | 'cli'
+  | 'workers'
+  | 'main';
+
+/**
+ * The worker pool's platform adapters live in sim/ but are not the core: each is checked with its
+ * platform (tsconfig.json, tsconfig.web.json) and may use it, and only that platform's layers use it.
+ */
+const PLATFORM_FILES: Readonly<Record<string, Layer>> = {
+  'sim/nodePool.ts': 'sim-node',
+  'sim/nodeWorker.ts': 'sim-node',
+  'sim/webPool.ts': 'sim-web',
+  'sim/webWorker.ts': 'sim-web',
+};
 
 /** What each layer may import of ours. */
 const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
@@ -18,12 +41,14 @@ const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   data: ['model'],
   scenario: ['model'],
   sim: ['model', 'scenario'],
+  'sim-node': ['model', 'scenario', 'sim'],
+  'sim-web': ['model', 'scenario', 'sim'],
   app: ['model', 'data', 'scenario', 'sim'],
   view: ['model', 'data', 'scenario', 'sim', 'app'],
-  ui: ['model', 'data', 'scenario', 'sim', 'app'],
-  cli: ['model', 'data', 'scenario', 'sim'],
-  workers: ['model', 'scenario', 'sim', 'app'],
-  main: ['model', 'data', 'scenario', 'sim', 'app', 'view', 'ui', 'workers'],
+  ui: ['model', 'data', 'scenario', 'sim', 'sim-web', 'app'],
+  cli: ['model', 'data', 'scenario', 'sim', 'sim-node'],
+  workers: ['model', 'scenario', 'sim', 'sim-web', 'app'],
+  main: ['model', 'data', 'scenario', 'sim', 'sim-web', 'app', 'view', 'ui', 'workers'],
 };
 
 /** Packages, and the only layers that may import them (anything not listed may be imported anywhere). */
@@ -31,7 +56,11 @@ const PACKAGES: readonly { test: RegExp; layers: readonly Layer[]; why: string }
   { test: /^pixi\.js(\/|$)/, layers: ['view'], why: "pixi.js is the scene's (and `import 'pixi.js'` throws in Node)" },
   { test: /^uplot(\/|$)/, layers: ['view'], why: 'uPlot draws the charts' },
   { test: /^lil-gui(\/|$)/, layers: ['ui'], why: 'lil-gui is the control panel' },
-  { test: /^node:/, layers: ['cli'], why: 'Node modules belong to the command line' },
+  {
+    test: /^node:/,
+    layers: ['cli', 'sim-node'],
+    why: "Node modules belong to the command line and the pool's Node adapter",
+  },
   { test: /^zod(\/|$)/, layers: ['scenario'], why: 'zod validates scenario files' },
   { test: /^mathjs(\/|$)/, layers: ['scenario'], why: 'mathjs parses the expression language' },
   { test: /^seedrandom(\/|$)/, layers: ['model'], why: 'the model owns its generator' },
@@ -45,6 +74,8 @@ interface SourceFile {
 
 function layerOf(path: string): Layer | null {
   if (path === 'main.ts') return 'main';
+  const platform = PLATFORM_FILES[path.endsWith('.ts') ? path : `${path}.ts`];
+  if (platform) return platform;
   const top = path.split('/')[0];
   return top in MAY_IMPORT ? (top as Layer) : null;
 }
@@ -115,18 +146,21 @@ describe('imports go one way', () => {
       { path: 'view/scene.ts', text: "const m = await import('../ui/panel');" },
       { path: 'ui/panel.ts', text: "import 'pixi.js';\nimport { readFileSync } from 'node:fs';" },
       { path: 'cli/main.ts', text: "import { reduce } from '../app/reducer';" },
+      { path: 'sim/ensemble.ts', text: "import { nodePool } from './nodePool';" },
       { path: 'stray/thing.ts', text: '' },
     ];
     const v = violations(bad);
-    expect(v).toHaveLength(8);
+    expect(v).toHaveLength(9);
     expect(v[0]).toMatch(/src\/model\/step\.ts \(model\) imports "\.\.\/sim\/run" \(sim\)/);
     expect(v.some((x) => x.includes('sim/run.ts (sim) imports "../app/store"'))).toBe(true);
     expect(v.some((x) => x.includes('app/store.ts (app) imports "../view/charts"'))).toBe(true);
     expect(v.some((x) => x.includes('view/scene.ts (view) imports "../ui/panel"'))).toBe(true);
     expect(v.some((x) => x.includes('"pixi.js": only view may'))).toBe(true);
-    expect(v.some((x) => x.includes('"node:fs": only cli may'))).toBe(true);
+    expect(v.some((x) => x.includes('"node:fs": only cli, sim-node may'))).toBe(true);
     expect(v.some((x) => x.includes('cli/main.ts (cli) imports "../app/reducer"'))).toBe(true);
     expect(v.some((x) => x.includes('src/stray/thing.ts is in no layer'))).toBe(true);
+    // The core of sim may not lean on its Node adapter (that would bring node: into the browser's bundle).
+    expect(v.some((x) => x.includes('sim/ensemble.ts (sim) imports "./nodePool" (sim-node)'))).toBe(true);
   });
 
   it('accepts imports that go with the flow (in-memory files)', () => {

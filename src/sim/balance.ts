@@ -1,11 +1,11 @@
 // V1 (Marvel et al. 2011): with every term but Heider balance switched off and no noise, a random
 // tie matrix evolves under the model's own step into at most two factions, which match the sign
 // classes of the initial matrix's leading eigenvector.
-import { blocsOf } from '../../src/model/blocs';
-import { LEVERS, type LeverName } from '../../src/model/levers';
-import { createRng } from '../../src/model/rng';
-import { type ActorSpec, DEFAULT_PARAMS, type ModelSpec } from '../../src/model/spec';
-import { Run } from '../../src/sim/run';
+import { blocsOf } from '../model/blocs';
+import { LEVERS, type LeverName } from '../model/levers';
+import { createRng } from '../model/rng';
+import { type ActorSpec, DEFAULT_PARAMS, type ModelSpec } from '../model/spec';
+import { Run } from './run';
 
 export function balanceSpec(n: number, seed: number): ModelSpec {
   const rng = createRng(`v1-${seed}`);
@@ -18,7 +18,6 @@ export function balanceSpec(n: number, seed: number): ModelSpec {
     asian: false,
     growth: 0,
     otherTrade: 1,
-    commodityShare: 0.5,
     warSupply: 0,
     counterweightScale: 0,
   }));
@@ -41,13 +40,16 @@ export function balanceSpec(n: number, seed: number): ModelSpec {
     actors,
     ties,
     trade: new Float64Array(n * n),
-    energy: { shares: { EU: 0, CN: 0, JP: 0, KR: 0, other: 1 }, eastCapacity: 0, eastCapacityGrowth: 0 },
+    energy: { shares: { EU: 0, CN: 0, JP: 0, KR: 0, other: 1 }, eastCapacity: 0, eastCapacityGrowth: 0, exports: 0 },
     rfe: { investment: {}, development: 0 },
+    navy: 0,
     levers,
     pinned: {},
     security: [],
     weights: {},
+    calibrationWeights: {},
     decisions: {},
+    frozen: [],
     params: { ...DEFAULT_PARAMS, alpha: 0, eta: 0, anchor: 0, gamma: 0.1 },
     events: [],
     indicators: [],
