@@ -18,8 +18,22 @@ function finish(ok) {
   process.exit(ok ? 0 : 1);
 }
 
-if (!stage('type-check', bin('tsc'), ['--noEmit'])) finish(false);
-if (!stage('format and lint', bin('biome'), ['check', '--error-on-warnings', 'src', 'tests', 'bench', 'tools']))
+// One check per layer: the core without DOM or Node, the browser's layers, Node, the tests and tools.
+for (const cfg of ['tsconfig.core.json', 'tsconfig.web.json', 'tsconfig.json', 'tsconfig.tests.json'])
+  if (!stage(`type-check (${cfg})`, bin('tsc'), ['-p', cfg])) finish(false);
+if (
+  !stage('format and lint', bin('biome'), [
+    'check',
+    '--error-on-warnings',
+    'src',
+    'tests',
+    'bench',
+    'tools',
+    'csp.config.ts',
+    'vite.config.ts',
+    'vitest.config.ts',
+  ])
+)
   finish(false);
 
 mkdirSync('artifacts', { recursive: true });

@@ -5,7 +5,7 @@
 // Run.setLever at the same step); weights and imported scenarios need the exported scenario file.
 import { formatQuarter } from '../model/time';
 import { runCommandLine } from '../sim/command';
-import type { LeverEdit } from './state';
+import type { LeverEdit } from './doc';
 
 export interface ReproduceInput {
   /** Scenario id in the app. */

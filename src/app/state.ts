@@ -1,204 +1,144 @@
-// The app's state as plain data, and its URL form. A link carries everything needed to reproduce a view:
-// scenario, seed, step, lever changes (each from a step on), utility weights and the compare scenario.
-// Parsing never throws: a strange value is reported in words and replaced by its default.
-import { isLeverName, LEVERS, type LeverName } from '../model/levers';
-import { TERM_NAMES, type TermName } from '../model/spec';
+// The app's whole state as plain data: the document (what a link carries and undo steps through), its
+// history, the imported scenarios, what is selected and shown, messages, and the slots of results
+// computed off the main thread. Only the reducer makes a new one.
+import { DEFAULT_PRESET } from '../scenario/presets';
+import { type Doc, type ParseContext, parse, type Tab } from './doc';
+import type { JobSlot } from './jobs';
+import { counterpart, importedVersions, type Library, libraryIds, resolve, resolveOrDefault } from './library';
+import { makeTimeline, type Timeline } from './timeline';
 
-export interface LeverEdit {
-  /** Step from which the value applies (run.setLever at this step). */
-  t: number;
-  name: LeverName;
-  value: number;
+export type MessageKind = 'warn' | 'error' | 'ok';
+
+export interface Message {
+  id: string;
+  kind: MessageKind;
+  text: string;
+  details: readonly string[];
+  /** ms until it closes by itself; 0 stays until dismissed. */
+  ttl: number;
+  /** A button in the message that dispatches an intent. */
+  action?: { label: string; intent: import('./intents').Intent };
+  /** Increases with every message shown, so a view can tell a repeated message from the same one. */
+  seq: number;
 }
 
-/** weights[actorId][term] = weight, replacing the scenario's. */
-export type WeightEdits = Record<string, Partial<Record<TermName, number>>>;
+export interface Focus {
+  /** 0: scene A, 1: scene B (compare mode). */
+  scene: 0 | 1;
+  actor: string;
+}
+
+export type ThemeMode = 'auto' | 'light' | 'dark';
+export type SideTab = 'controls' | 'explain';
+
+/** How the document last changed: the browser's history follows (push a new entry, or replace it). */
+export type HistoryOp = 'init' | 'push' | 'replace' | 'undo' | 'redo' | 'goto' | 'navigate';
+
+export interface History {
+  /** Every document state the user made, oldest first; `index` is the one shown. */
+  entries: readonly Doc[];
+  index: number;
+  op: HistoryOp;
+  /** A drag in progress ("lever@step"): its changes replace the entry it started. */
+  pending: string | null;
+  /** Entries dropped from the front (the cap), so a browser entry's number still maps to ours. */
+  dropped: number;
+}
+
+export const HISTORY_MAX = 100;
+
+export interface TableSort {
+  key: string;
+  dir: 1 | -1;
+}
 
 export interface AppState {
-  scenario: string;
-  seed: number;
-  t: number;
-  edits: LeverEdit[];
-  weights: WeightEdits;
-  /** Scenario shown beside the main one, or null. */
-  compare: string | null;
+  library: Library;
+  doc: Doc;
+  history: History;
+  tab: Tab;
+  side: SideTab;
+  selected: Focus;
+  hovered: Focus | null;
+  playing: boolean;
+  /** The last move in time eases (a step) or jumps (a scrub). */
+  animate: boolean;
+  theme: ThemeMode;
+  drawer: boolean;
+  info: boolean;
+  sort: TableSort;
+  messages: readonly Message[];
+  seq: number;
+  jobs: Readonly<Record<string, JobSlot>>;
 }
 
-export const WEIGHT_MAX = 10;
-
-export interface ParseContext {
-  /** Scenario ids that can be loaded (presets and an imported file). */
-  known: readonly string[];
-  defaultScenario: string;
-  defaultSeed: (scenario: string) => number;
-  /** Last step that can be shown (the shorter run's in compare mode). */
-  horizon: (scenario: string) => number;
-  /** The scenario's own number of steps, for lever changes (default: horizon). */
-  steps?: (scenario: string) => number;
-  /** The scenario compared with by default, when a link compares a scenario with itself. */
-  counterpart?: (scenario: string) => string | null;
-  /** Actor ids of a scenario, to check weight edits. */
-  actors: (scenario: string) => readonly string[];
+export function timelineOf(lib: Library, doc: Pick<Doc, 'scenario' | 'file' | 'compare'>): Timeline {
+  const a = resolveOrDefault(lib, doc.scenario, doc.file).spec;
+  const b = doc.compare ? resolve(lib, doc.compare)?.spec : null;
+  return makeTimeline({ start: a.start, steps: a.steps }, b ? { start: b.start, steps: b.steps } : null);
 }
 
-export interface ParsedState {
-  state: AppState;
-  problems: string[];
+export function parseContext(lib: Library): ParseContext {
+  const ids = libraryIds(lib);
+  return {
+    known: ids,
+    defaultScenario: DEFAULT_PRESET,
+    defaultSeed: (id) => resolveOrDefault(lib, id).spec.seed,
+    imported: (id) => {
+      const v = importedVersions(lib, id);
+      return v.length ? { latest: v[0].fp, has: (fp) => v.some((f) => f.fp === fp) } : null;
+    },
+    horizon: (id, cmp) => timelineOf(lib, { scenario: id, file: null, compare: cmp }).last,
+    steps: (id) => resolveOrDefault(lib, id).spec.steps,
+    counterpart: (id) => counterpart(lib, id),
+    actors: (id) => resolveOrDefault(lib, id).spec.actors.map((a) => a.id),
+  };
 }
 
-const RAW = /[^A-Za-z0-9_.:@,-]/g;
-const enc = (s: string) => s.replace(RAW, (c) => encodeURIComponent(c));
-
-/** Shortest decimal that reads back to the same double (links stay exact). */
-function num(x: number): string {
-  return String(x);
+export interface StartInput {
+  /** The page's query string. */
+  query: string;
+  /** The view saved at the last visit (a query string), used when the page's own has no state. */
+  saved: string | null;
+  library: Library;
+  theme: ThemeMode;
+  /** The browser history entry this page shows (kept across reloads), so Back maps onto our history. */
+  entry?: number;
 }
 
-export function serialize(s: AppState): string {
-  const parts = [`scenario=${enc(s.scenario)}`, `seed=${s.seed}`, `t=${s.t}`];
-  if (s.edits.length > 0) parts.push(`set=${s.edits.map((e) => `${e.name}:${num(e.value)}@${e.t}`).join(',')}`);
-  const w: string[] = [];
-  for (const [actor, terms] of Object.entries(s.weights)) {
-    for (const [term, v] of Object.entries(terms)) if (v !== undefined) w.push(`${actor}.${term}:${num(v)}`);
+export function initialState(input: StartInput, fromPage: boolean): AppState {
+  const query = fromPage ? input.query : (input.saved ?? '');
+  const parsed = parse(query, parseContext(input.library));
+  const messages: Message[] = [];
+  if (parsed.problems.length > 0) {
+    messages.push({
+      id: 'link',
+      kind: 'warn',
+      text: fromPage
+        ? 'This link had problems; the rest of it is shown:'
+        : 'Your saved view had problems; the rest of it is shown:',
+      details: parsed.problems,
+      ttl: 0,
+      seq: 1,
+    });
   }
-  if (w.length > 0) parts.push(`w=${enc(w.join(','))}`);
-  if (s.compare) parts.push(`compare=${enc(s.compare)}`);
-  return `?${parts.join('&')}`;
-}
-
-/** True when the query string holds any state of ours (else a saved state may be restored). */
-export function hasState(query: string): boolean {
-  const p = new URLSearchParams(query);
-  return ['scenario', 'seed', 't', 'set', 'w', 'compare'].some((k) => p.has(k));
-}
-
-function parseIntStrict(s: string): number | null {
-  return /^\d+$/.test(s.trim()) ? Number(s.trim()) : null;
-}
-
-export function parse(query: string, ctx: ParseContext): ParsedState {
-  const p = new URLSearchParams(query);
-  const problems: string[] = [];
-
-  let scenario = ctx.defaultScenario;
-  const sc = p.get('scenario');
-  if (sc !== null) {
-    if (ctx.known.includes(sc)) scenario = sc;
-    else
-      problems.push(
-        `Unknown scenario "${sc}" in the link; showing "${ctx.defaultScenario}" (known: ${ctx.known.join(', ')}).`,
-      );
-  }
-
-  let seed = ctx.defaultSeed(scenario);
-  const sd = p.get('seed');
-  if (sd !== null) {
-    const v = parseIntStrict(sd);
-    if (v === null || v > 2 ** 32 - 1)
-      problems.push(`The seed "${sd}" is not a whole number from 0 to 4294967295; using seed ${seed}.`);
-    else seed = v;
-  }
-
-  const horizon = ctx.horizon(scenario);
-  let t = 0;
-  const ts = p.get('t');
-  if (ts !== null) {
-    const v = parseIntStrict(ts);
-    if (v === null) problems.push(`The step "${ts}" is not a whole number; showing step 0.`);
-    else if (v > horizon) {
-      const own = ctx.steps ? ctx.steps(scenario) : horizon;
-      problems.push(
-        own > horizon
-          ? `Step ${v} is past the end of the comparison (${horizon} steps, the shorter scenario's length); showing the last step.`
-          : `Step ${v} is past the end of this scenario (${horizon} steps); showing the last step.`,
-      );
-      t = horizon;
-    } else t = v;
-  }
-
-  const edits: LeverEdit[] = [];
-  const set = p.get('set');
-  if (set) {
-    for (const item of set.split(',')) {
-      const m = /^([a-z_]+):(-?[0-9.eE+-]+)@(\d+)$/.exec(item.trim());
-      if (!m) {
-        problems.push(`Could not read the lever change "${item}" (expected name:value@step, e.g. war:0.4@4); ignored.`);
-        continue;
-      }
-      const [, name, vs, stepText] = m;
-      if (!isLeverName(name)) {
-        problems.push(
-          `Unknown lever "${name}" in the link; ignored (levers: ${LEVERS.map((l) => l.name).join(', ')}).`,
-        );
-        continue;
-      }
-      const info = LEVERS.find((l) => l.name === name)!;
-      const value = Number(vs);
-      if (!Number.isFinite(value) || value < info.min || value > info.max) {
-        problems.push(`Lever ${name}=${vs} is out of its range ${info.min}..${info.max}; ignored.`);
-        continue;
-      }
-      const at = Number(stepText);
-      const last = ctx.steps ? ctx.steps(scenario) : horizon;
-      if (at > last) {
-        problems.push(`The change ${name}=${vs} at step ${at} is past the end (${last} steps); ignored.`);
-        continue;
-      }
-      edits.push({ t: at, name, value });
-    }
-    edits.sort((a, b) => a.t - b.t);
-  }
-
-  const weights: WeightEdits = {};
-  const w = p.get('w');
-  if (w) {
-    const actors = ctx.actors(scenario);
-    for (const item of w.split(',')) {
-      const m = /^([A-Z][A-Z0-9_]*)\.([a-z_]+):([0-9.eE+-]+)$/.exec(item.trim());
-      if (!m) {
-        problems.push(`Could not read the weight "${item}" (expected ACTOR.term:value, e.g. RU.autonomy:2); ignored.`);
-        continue;
-      }
-      const [, actor, term, vs] = m;
-      const value = Number(vs);
-      if (!actors.includes(actor)) problems.push(`Weight for unknown actor "${actor}"; ignored.`);
-      else if (!(TERM_NAMES as readonly string[]).includes(term))
-        problems.push(`Unknown utility term "${term}"; ignored.`);
-      else if (!Number.isFinite(value) || value < 0 || value > WEIGHT_MAX) {
-        problems.push(`Weight ${actor}.${term}=${vs} is out of range 0..${WEIGHT_MAX}; ignored.`);
-      } else {
-        weights[actor] = { ...(weights[actor] ?? {}), [term as TermName]: value };
-      }
-    }
-  }
-
-  let compare: string | null = null;
-  const cmp = p.get('compare');
-  if (cmp !== null && cmp !== '') {
-    if (cmp === scenario) {
-      const other = ctx.counterpart?.(scenario) ?? null;
-      compare = other && other !== scenario && ctx.known.includes(other) ? other : null;
-      problems.push(
-        `The link compares "${cmp}" with itself; ${compare ? `comparing with "${compare}" instead` : 'compare view off'}.`,
-      );
-    } else if (ctx.known.includes(cmp)) compare = cmp;
-    else problems.push(`Unknown scenario "${cmp}" to compare with; compare view off.`);
-  }
-
-  return { state: { scenario, seed, t, edits, weights, compare }, problems };
-}
-
-/**
- * Record a lever change at step t. The run drops its history after t when a lever moves, so later
- * changes go too; a change of the same lever at the same step replaces the earlier one.
- */
-export function addEdit(edits: readonly LeverEdit[], e: LeverEdit): { edits: LeverEdit[]; dropped: LeverEdit[] } {
-  const kept: LeverEdit[] = [];
-  const dropped: LeverEdit[] = [];
-  for (const x of edits) {
-    if (x.t < e.t || (x.t === e.t && x.name !== e.name)) kept.push(x);
-    else if (x.t > e.t) dropped.push(x);
-  }
-  kept.push(e);
-  return { edits: kept, dropped };
+  const roster = resolveOrDefault(input.library, parsed.doc.scenario, parsed.doc.file).spec.actors;
+  return {
+    library: input.library,
+    doc: parsed.doc,
+    history: { entries: [parsed.doc], index: 0, op: 'init', pending: null, dropped: input.entry ?? 0 },
+    tab: parsed.tab,
+    side: 'controls',
+    selected: { scene: 0, actor: roster.some((a) => a.id === 'RU') ? 'RU' : roster[0].id },
+    hovered: null,
+    playing: false,
+    animate: false,
+    theme: input.theme,
+    drawer: false,
+    info: false,
+    sort: { key: 't', dir: 1 },
+    messages,
+    seq: messages.length,
+    jobs: {},
+  };
 }

@@ -1,7 +1,7 @@
 // The ensemble band behind the app's line: the same scenario file, lever changes and horizon as the
 // displayed run, for seeds seed .. seed+N-1, summarised per step as the 5%, 50% and 95% quantiles of
 // each charted metric. The request is plain JSON, so the work can run in a Web Worker
-// (src/app/ensembleWorker.ts) as well as in Node (tests).
+// (src/workers/compute.ts) as well as in Node (tests).
 import { loadScenario } from '../scenario/load';
 import { metricNames, metricValues, quantileBands, toWorld } from './ensemble';
 import { type LeverChange, runWithChanges } from './replay';

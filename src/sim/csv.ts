@@ -23,10 +23,15 @@ export function csvComment(fields: Record<string, string | number>): string {
 }
 
 /**
- * One run as CSV: a comment line (scenario, seed, steps, start, pinned levers, later changes, hash),
- * then `run, seed, t, date, indicators..., ties..., triangle`, one row per step of `records`.
+ * One run as CSV: a comment line (scenario, seed, steps, start, pinned levers, later changes, changed
+ * utility weights when there are any, hash), then `run, seed, t, date, indicators..., ties..., triangle`,
+ * one row per step of `records`.
  */
-export function runCsv(run: Run, records: readonly StepRecord[], levers: { pinned: string; changes: string }): string {
+export function runCsv(
+  run: Run,
+  records: readonly StepRecord[],
+  levers: { pinned: string; changes: string; weights?: string },
+): string {
   const spec = run.world.spec;
   const names = metricNames(run.world);
   const n = records.length - 1;
@@ -39,6 +44,7 @@ export function runCsv(run: Run, records: readonly StepRecord[], levers: { pinne
       start: formatQuarter(spec.start),
       pinned: levers.pinned || 'none',
       changes: levers.changes || 'none',
+      ...(levers.weights ? { weights: levers.weights } : {}),
       hash: run.hash(n),
     }),
     csvRow(['run', 'seed', 't', 'date', ...names, 'triangle']),

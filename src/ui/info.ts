@@ -1,155 +1,128 @@
-// The Info panel, after NetLogo's Info tab: what it is, how it works, how to use it, things to try,
-// what it leaves out, and the sources.
+// The Info panel (a dialog), after NetLogo's Info tab. Its words live in src/data/info.ts; each of
+// the "Things to try" is a button that sets the example up (undoable). Loaded when first opened.
+import type { Intent } from '../app/intents';
+import * as INFO from '../data/info';
 import { OBSERVED } from '../data/record';
 import { LEVERS } from '../model/levers';
-import { escapeHtml } from './format';
+import { h, staticHtml } from './dom';
 
-const TERMS: [string, string, string][] = [
-  [
-    'triangle',
-    'US, China and Russia score the strategic triangle as Wu Yu-shan does: your two ties, minus the tie between the other two. The US weighs the China–Russia part by us_engagement.',
-    'both Moscow and Beijing espouse the logic of the strategic triangle vis-a-vis the United States; Washington renounces the effort to deal with Russia ... as a strategic entity',
-  ],
-  [
-    'economy',
-    'Trade against its growth path and, for Russia, energy revenue (China pays less the less room Russia has to sell elsewhere); for Japan, Korea and China, the return on their investment in the Russian Far East; less the cost of a policy lever an actor holds. Sanctions cut trade between Russia and every actor that complies.',
-    'isolation from the West, sanctions',
-  ],
-  [
-    'autonomy',
-    "Russia only: a cost that rises steeply with over-dependence on China, in trade and in investment in the Russian Far East (China's share of it), and with the concentration of its energy sales among its buyers (Europe, China, Japan, Korea).",
-    'unlikely that Russia would simply acquiesce in subordination to China; to avoid overdependence on China',
-  ],
-  [
-    'status',
-    'Russia only: its standing as an Asian player apart from China: its mean tie with the Asian actors other than China, plus its presence in Southeast Asia (Cam Ranh access and its ties with Vietnam and ASEAN).',
-    'Russia has sought an independent standing in Asia apart from China; portray itself as an Asian player',
-  ],
-  [
-    'leverage',
-    "China only: what it gains from Russia's dependence: Russia's trade dependence on China, Russia's weak bargaining over energy (cheaper energy), and China's share of investment in the Russian Far East.",
-    "Russia's growing dependence on China",
-  ],
-  [
-    'security',
-    "Every actor: ties with allies and against threats (the US alliances with Japan and Korea; China's South China Sea interest, which makes Russia–Vietnam military ties a cost to China).",
-    'The permission granted by Vietnam to use Cam Ranh Bay',
-  ],
-  [
-    'counterweight',
-    'Japan (scaled by China–Japan tension) and the US (by us_engagement): the value of Russia not being wholly aligned with China.',
-    'Moscow prefers more Japanese presence, which also serves as a counterweight to China',
-  ],
-  [
-    'war_needs',
-    'Russia, scaled by the war: the value of warm ties with partners that can supply the war and do not sanction it (North Korea most, then China, Central Asia and ASEAN).',
-    'dynamic evolution as a result of the Russian war in Ukraine',
-  ],
-  [
-    'compliance',
-    'Sanctioning actors: the cost of warmth, trade or Far East investment with Russia while sanctions are on, in proportion to how fully each complies.',
-    'isolation from the West, sanctions',
-  ],
-];
+function html(markup: string): HTMLElement {
+  const div = h('div');
+  staticHtml(div, markup);
+  return div;
+}
 
-export function infoHtml(): string {
-  const terms = TERMS.map(
-    ([name, text, quote]) =>
-      `<dt>${name}</dt><dd>${escapeHtml(text)}<blockquote>“${escapeHtml(quote)}”</blockquote></dd>`,
-  ).join('');
-  const levers = LEVERS.map(
-    (l) =>
-      `<li><code>${l.name}</code> (${l.min}–${l.max}): ${escapeHtml(l.meaning)}. <span class="muted">${escapeHtml(l.source)}</span></li>`,
-  ).join('');
-  const record = OBSERVED.map(
-    (p) =>
-      `<li>${p.year}: <code>${p.indicator}</code> ${p.value}: ${escapeHtml(p.source)}${p.note ? ` (${escapeHtml(p.note)})` : ''}</li>`,
-  ).join('');
-  return `
-  <div class="head"><h2 id="info-title">About the strategic triangle</h2>
-    <button type="button" class="btn" id="info-close">Close (Esc)</button></div>
-  <div class="body">
-    <h3>What it is</h3>
-    <p>A small, deterministic agent-based model of the US–China–Russia strategic triangle and of Russia's ties across
-    Asia: Japan, the two Koreas, Vietnam, the rest of Southeast Asia, Central Asia, and Europe. It asks how far Russia's
-    turn to Asia leaves it dependent on China, and what could change that. Each step is one quarter.</p>
-    <h3>How it works</h3>
-    <p>Every quarter each actor chooses, toward every other actor, to cool, hold or warm the tie, plus its own policy moves
-    (Russia shifts energy east or west; Japan, Korea and China invest in the Russian Far East or not; Vietnam opens or
-    closes Cam Ranh Bay; the US turns its pivot up or down). Choices follow a logit rule: a move is likelier the more it
-    raises the actor's utility, more sharply as <code>beta</code> grows. Ties then move with the choices, with Heider
-    balance (the enemy of my enemy), with trade, and with random shocks of size <code>noise</code>. Each quarter every
-    tie is also pulled back toward its structural level, the scenario's initial value (the <code>anchor</code>: 4% of
-    the gap per quarter). A move is small beside it: a tie moves by 0.01 when one side warms or cools it and by 0.02
-    when both do, so the anchor outweighs even both sides' moves once a tie is more than 0.5 from its level, and a
-    tie stays near its level unless the actors keep pushing. Trade follows ties and sanctions; part of Russia's trade
-    lost to sanctions is diverted to partners that sanction little or not at all, mostly China.</p>
-    <p>Each actor's utility is a weighted sum of named terms:</p>
-    <dl>${terms}</dl>
-    <p>The triangle is named after Lowell Dittmer (1981): all ties positive is a <i>ménage à trois</i>; two positive and
-    one negative a <i>romantic triangle</i> with a <i>pivot</i> courted by two <i>wings</i>; one positive a
-    <i>stable marriage</i> of two <i>partners</i> against a <i>pariah</i>; none a <i>unit veto</i>. When a tie is within
-    0.05 of zero the shape is left unnamed (<i>indeterminate</i>).</p>
-    <p>A run is a pure function of the scenario, the seed and your changes: the same link gives the same run in any
-    browser, and the command line gives it too. The hash at the bottom right is a fingerprint of the state at the quarter
-    shown; its tooltip gives the command that prints the same hash, of the form
-    <code>npm run --silent sim -- run --scenario post-ukraine --seed 1 --steps 5 --set war=0.5 --change sanctions=0.4@2022Q4</code>
-    (the CLI prints the hash of its last step, <code>--steps</code>; each <code>--set</code> is a lever you changed at the
-    start, each <code>--change</code> one you changed later, from that quarter on). Changed weights and imported scenarios
-    need the exported scenario file (<i>export scenario (JSON)</i>, then <code>--scenario exported.json</code>). A file
-    carries a later lever change as an event that pins the lever, so it reproduces the run's ties and indicators but not
-    its hashes: which events have fired is part of the hashed state.</p>
-    <h3>How to use it</h3>
-    <ul>
-      <li><b>Play</b> (<kbd>Space</kbd>), <b>step</b> (<kbd>←</kbd> <kbd>→</kbd>), <b>reset</b> (<kbd>R</kbd>), or drag the timeline;
-      click a chart to jump to a quarter. <kbd>C</kbd> toggles the compare view, <kbd>I</kbd> this panel.</li>
-      <li>Move a <b>lever</b> at any quarter: it applies from that quarter on, the future is recomputed and the charts redraw.
-      The panel lists your changes; the link carries them.</li>
-      <li>Hover or focus an actor to see its ties; click it to see, on the right, its utility term by term and the moves
-      it made with the utility change behind each.</li>
-      <li>Behind each line of the first three charts, a light <b>band</b>: 90% of 40 runs with your inputs and seeds
-      seed … seed + 39 fall inside it (5–95% quantiles; dotted: their median). It tells the seed's luck from the
-      mechanism, and it is what the observed record (rings) should be judged against. It is computed in the background
-      and redrawn after each change.</li>
-      <li>Compare runs a second scenario with the same seed in lockstep: both scenes side by side, the second run dashed on
-      the charts, the difference at the current quarter spelled out (A − B). Both run for the shorter of the two
-      lengths, step by step from each one's start; when they start in different years, each scene shows its own date.</li>
-      <li>Share the link; import a scenario file; export the scenario (JSON), the run (CSV) or the picture (PNG).</li>
-    </ul>
-    <h3>Things to try</h3>
-    <ul>
-      <li>Raise Japan's openness to the Far East (<code>jp_rfe_openness</code>, to 0.9 at the start of
-      <code>post-ukraine</code>): the Japan–Russia tie warms (by about 0.07 by 2025) and Russia's negotiating space and
-      autonomy rise a little, but its dependence on China barely moves (about −0.004). That is the lesson, not a bug:
-      Japan is about 2.5% of Russia's trade, so however open it is, it cannot offset China's share. The seed texts hope
-      for more from Japan than trade of that size can give.</li>
-      <li>Set the war to 0 at 2022Q1 in <code>post-ukraine</code>: the US–Russia tie is less hostile (about +0.1), but
-      dependence on China still rises almost as much, because the sanctions, not the fighting, divert Russia's trade to
-      China. Compare with <code>no-war-2022</code>, where neither the invasion nor the 2022 sanctions happen (war and
-      sanctions stay at their 2014–2021 levels).</li>
-      <li>Let Washington treat Russia as a strategic entity (<code>us_engagement</code> to 0.8): the triangle keeps its
-      shape. The US–Russia tie warms by about 0.02 and little else moves: engagement changes how the US scores the
-      triangle and how much it values a Russia apart from China, not Russia's options.</li>
-      <li>Close Cam Ranh Bay (<code>vn_cam_ranh</code> to 0): Russia's presence in Southeast Asia falls (about −0.12),
-      while the China–Russia tie warms only slightly (China minds Russia's Vietnamese foothold less).</li>
-      <li>Turn <code>beta</code> down to 2: choices become noisy and the China–Russia tie cools markedly; try several seeds
-      and watch the band to see how much is chance.</li>
-      <li>Raise Russia's <code>autonomy</code> weight (Utility weights): even at 10 the China–Russia tie cools by only
-      about 0.03 and dependence hardly moves: a Russia that minds its dependence still trades where sanctions leave it
-      room.</li>
-    </ul>
-    <h3>What it leaves out</h3>
-    <p>Domestic politics, leaders and elections; the war's course on the ground; finance and the currency of trade; India,
-    Turkey, the Gulf (only as "other" buyers); military balance beyond ties; anything inside a quarter. Ties are judgement on a
-    −1..1 scale, not measurements; the model is a tool to reason about mechanisms named in the sources, not a forecast.</p>
-    <h3>Levers</h3>
-    <ul>${levers}</ul>
-    <h3>Sources</h3>
-    <p>The mechanisms cite the seed texts (000: Russia and the strategic triangle after Ukraine; 001: Russia's Asian policy,
-    Japan, Vietnam and the Russian Far East). Dittmer, L. (1981), "The Strategic Triangle: An Elementary Game-Theoretical
-    Analysis", <i>World Politics</i> 33(4); Wu Yu-shan's scoring of roles; Heider (1946) and Marvel et al. (2011) on
-    balance; McKelvey and Palfrey (1995) on quantal response. The observed record drawn over the charts:</p>
-    <ul>${record}</ul>
-    <p>Each scenario file lists the source of each of its numbers under <code>sources</code>.</p>
-  </div>`;
+export function renderInfo(dialog: HTMLDialogElement, dispatch: (i: Intent) => void, showSources: () => void): void {
+  const terms = h(
+    'dl',
+    {},
+    ...INFO.TERMS.flatMap((t) => [
+      h('dt', { text: t.name }),
+      t.quote ? h('dd', {}, t.text, h('blockquote', { text: `“${t.quote}”` })) : h('dd', {}, t.text),
+    ]),
+  );
+  const examples = h(
+    'ul',
+    { class: 'examples' },
+    ...INFO.EXAMPLES.map((ex, k) =>
+      h(
+        'li',
+        {},
+        h('button', {
+          class: 'btn try',
+          text: `Try it: ${ex.title}`,
+          attrs: { type: 'button' },
+          data: { example: k },
+          on: { click: () => dispatch({ type: 'example', setup: ex.setup, title: ex.title }) },
+        }),
+        html(ex.html),
+      ),
+    ),
+  );
+  const levers = h(
+    'ul',
+    {},
+    ...LEVERS.map((l) =>
+      h(
+        'li',
+        {},
+        h('code', { text: l.name }),
+        ` (${l.min}–${l.max}): ${l.meaning}. `,
+        h('span', { class: 'muted', text: l.source }),
+      ),
+    ),
+  );
+  const record = h(
+    'ul',
+    {},
+    ...OBSERVED.map((p) =>
+      h(
+        'li',
+        {},
+        `${p.year}: `,
+        h('code', { text: p.indicator }),
+        ` ${p.value}: ${p.source}${p.note ? ` (${p.note})` : ''}`,
+      ),
+    ),
+  );
+  dialog.replaceChildren(
+    h(
+      'div',
+      { class: 'head' },
+      h('h2', { id: 'info-title', text: 'About the strategic triangle' }),
+      h('button', {
+        class: 'btn',
+        id: 'info-close',
+        text: 'Close (Esc)',
+        attrs: { type: 'button' },
+        on: { click: () => dispatch({ type: 'info', open: false }) },
+      }),
+    ),
+    h(
+      'div',
+      { class: 'body' },
+      h('h3', { text: 'What it is' }),
+      html(INFO.WHAT_IT_IS),
+      h('h3', { text: 'How it works' }),
+      html(INFO.HOW_IT_WORKS),
+      h('p', { text: "Each actor's utility is a weighted sum of named terms:" }),
+      terms,
+      html(INFO.TRIANGLE),
+      html(INFO.REPRODUCE),
+      h('h3', { text: 'How to use it' }),
+      html(INFO.HOW_TO_USE),
+      h('h3', { text: 'Things to try' }),
+      examples,
+      h('h3', { text: 'What it leaves out' }),
+      html(INFO.LEAVES_OUT),
+      h('h3', { text: 'Levers' }),
+      levers,
+      h('h3', { text: 'Sources' }),
+      h(
+        'p',
+        {},
+        'Full citations of the two seed texts, the works the design borrows and every data series are in the ',
+        h('button', {
+          class: 'link',
+          text: 'Sources tab',
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              dispatch({ type: 'info', open: false });
+              showSources();
+            },
+          },
+        }),
+        '. The observed record drawn over the charts:',
+      ),
+      record,
+      h(
+        'p',
+        {},
+        'Each scenario file lists the source of each of its numbers under ',
+        h('code', { text: 'sources' }),
+        '.',
+      ),
+    ),
+  );
 }

@@ -1,30 +1,61 @@
-// Non-blocking messages over the scene: problems with a link, import errors, confirmations.
-// Nothing here stops the app; each message names the problem and can be dismissed.
-import { escapeHtml } from './format';
+// Messages over the scene: problems with a link, an import's problems, what an action did. They never
+// stop the app; each names the problem, can be dismissed, and some carry a button (retry, remove).
+import type { Intent } from '../app/intents';
+import type { Message } from '../app/state';
+import type { Store } from '../app/store';
+import { h } from './dom';
 
-export type MessageKind = 'warn' | 'error' | 'ok';
+export function connectMessages(host: HTMLElement, store: Store, dispatch: (i: Intent) => void): void {
+  const timers = new Map<string, number>();
+  store.watch(
+    (s) => s.messages,
+    (messages) => {
+      const shown = new Map<string, HTMLElement>();
+      for (const el of host.querySelectorAll<HTMLElement>('.msg')) shown.set(el.dataset.id ?? '', el);
+      for (const [id, el] of shown) {
+        const m = messages.find((x) => x.id === id);
+        if (!m || String(m.seq) !== el.dataset.seq) {
+          el.remove();
+          clearTimeout(timers.get(id));
+          timers.delete(id);
+        }
+      }
+      for (const m of messages) {
+        if (host.querySelector(`.msg[data-id="${CSS.escape(m.id)}"]`)) continue;
+        host.append(render(m, dispatch));
+        if (m.ttl > 0)
+          timers.set(
+            m.id,
+            window.setTimeout(() => dispatch({ type: 'dismiss', id: m.id }), m.ttl),
+          );
+      }
+    },
+  );
+}
 
-export class Messages {
-  constructor(private readonly host: HTMLElement) {}
-
-  /** Show a message with an optional list of details; `ttl` ms closes it by itself (0: stays). */
-  show(kind: MessageKind, text: string, details: readonly string[] = [], ttl = 0, id?: string): HTMLElement {
-    if (id) this.host.querySelector(`[data-id="${id}"]`)?.remove();
-    const el = document.createElement('div');
-    el.className = `msg ${kind}`;
-    el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    if (id) el.dataset.id = id;
-    const list = details.length
-      ? `<ul>${details.map((d) => `<li><code>${escapeHtml(d)}</code></li>`).join('')}</ul>`
-      : '';
-    el.innerHTML = `<div class="body">${escapeHtml(text)}${list}</div><button type="button" aria-label="Dismiss">×</button>`;
-    el.querySelector('button')!.addEventListener('click', () => el.remove());
-    this.host.append(el);
-    if (ttl > 0) setTimeout(() => el.remove(), ttl);
-    return el;
-  }
-
-  clear(id: string): void {
-    this.host.querySelector(`[data-id="${id}"]`)?.remove();
-  }
+function render(m: Message, dispatch: (i: Intent) => void): HTMLElement {
+  const list = m.details.length ? h('ul', {}, ...m.details.map((d) => h('li', {}, h('code', { text: d })))) : null;
+  const action = m.action
+    ? h('button', {
+        class: 'act',
+        text: m.action.label,
+        attrs: { type: 'button' },
+        on: { click: () => dispatch((m.action as NonNullable<Message['action']>).intent) },
+      })
+    : null;
+  return h(
+    'div',
+    {
+      class: `msg ${m.kind}`,
+      attrs: { role: m.kind === 'error' ? 'alert' : 'status' },
+      data: { id: m.id, seq: m.seq },
+    },
+    h('div', { class: 'body' }, m.text, list, action),
+    h('button', {
+      class: 'x',
+      text: '×',
+      attrs: { type: 'button', 'aria-label': 'Dismiss' },
+      on: { click: () => dispatch({ type: 'dismiss', id: m.id }) },
+    }),
+  );
 }

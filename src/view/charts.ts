@@ -1,189 +1,85 @@
-// The indicator charts (uPlot): the whole trajectory of the run, a cursor at the current step with the
-// future shaded, the observed record drawn over the model, labels on the lines instead of legends.
-// In compare mode the second run is overlaid dashed. Behind run A's lines, a light band: the 5-95%
-// quantiles of the same inputs over 40 seeds (computed in a worker), with their median dotted, so the
-// record can be judged against the model's spread and not against one seed.
-
+// The Chart tab (uPlot): the whole trajectory of each metric, a cursor at the quarter shown with the
+// future shaded, the observed record as rings, real events as marks, labels at the line ends. Behind
+// run A, the band of 40 seeds (5–95%, dotted median); after an edit, the unedited run as a faint
+// ghost; in compare mode, run B dashed. Axes are fixed per chart (src/app/charts.ts) and labelled;
+// hovering reads out the date and every value. The data comes ready from the app's chart model.
 import uPlot from 'uplot';
-import { quarterToYear } from '../model/time';
 import 'uplot/dist/uPlot.min.css';
-import { OBSERVED } from '../data/record';
-import type { BandSeries } from '../sim/band';
-import type { StepRecord } from '../sim/run';
-import { escapeHtml, fmt } from '../ui/format';
+import type { ChartModel, ChartsModel, SeriesModel } from '../app/charts';
+import { fmt } from '../app/format';
+import type { JobStatus } from '../app/jobs';
 import { hex, type Theme } from './theme';
 
-/** The ensemble band of run A: quantiles per step of the charted metrics. */
-export interface ChartBand {
+export interface BandInfo {
+  status: JobStatus;
   seeds: number;
   seed: number;
-  metrics: Record<string, BandSeries>;
+  progress: number;
 }
-
-/** none: no band asked for; pending: computing the first; stale: the inputs changed, a new one is coming. */
-export type BandState = 'none' | 'pending' | 'ready' | 'stale' | 'error';
-
-export interface ChartRun {
-  records: readonly StepRecord[];
-  /** Quarter index of step 0 (year * 4 + q - 1). */
-  start: number;
-  /** Colours of the corners in this run's scenario. */
-  colors: Record<string, string>;
-  extras: readonly { name: string; label: string }[];
-}
-
-interface SeriesSpec {
-  label: string;
-  long: string;
-  color: string;
-  value: (r: StepRecord) => number | undefined;
-  record?: 'ru_dependence_on_cn' | 'cn_dependence_on_ru';
-  /** The metric's name in the ensemble band (indicator name or tie key). */
-  metric?: string;
-}
-
-interface ChartSpec {
-  id: string;
-  title: string;
-  series: SeriesSpec[];
-  range: 'unit' | 'ties' | 'zero-auto' | 'auto';
-  /** Words after the title, dropped first when the chart is narrow. */
-  gloss?: string;
-  /** Draw the ensemble band behind this chart's lines. */
-  band: boolean;
-}
-
-const EXTRA_COLORS = ['#6f7fb0', '#b0716f', '#7f9a5a', '#a08a4a'];
-
-function chartSpecs(run: ChartRun): ChartSpec[] {
-  const ind = (k: string) => (r: StepRecord) => r.indicators[k];
-  const tie = (k: string) => (r: StepRecord) => r.ties[k];
-  const ru = run.colors.RU ?? '#8b4fc9';
-  const cn = run.colors.CN ?? '#d8343a';
-  const more: SeriesSpec[] = [
-    { label: 'Far East', long: 'development of the Russian Far East', color: '#4f8f3a', value: ind('rfe_development') },
-    { label: 'SE Asia', long: "Russia's presence in Southeast Asia", color: '#2a9d8f', value: ind('ru_sea_presence') },
-  ];
-  run.extras.forEach((x, k) => {
-    more.push({
-      label: x.label || x.name.replace(/_/g, ' '),
-      long: x.label,
-      color: EXTRA_COLORS[k % EXTRA_COLORS.length],
-      value: ind(x.name),
-    });
-  });
-  return [
-    {
-      id: 'dependence',
-      title: 'Dependence',
-      gloss: ' (trade share)',
-      range: 'zero-auto',
-      band: true,
-      series: [
-        {
-          label: 'RU on CN',
-          long: "China's share of Russia's trade",
-          color: ru,
-          value: ind('ru_dependence_on_cn'),
-          record: 'ru_dependence_on_cn',
-          metric: 'ru_dependence_on_cn',
-        },
-        {
-          label: 'CN on RU',
-          long: "Russia's share of China's trade",
-          color: cn,
-          value: ind('cn_dependence_on_ru'),
-          record: 'cn_dependence_on_ru',
-          metric: 'cn_dependence_on_ru',
-        },
-      ],
-    },
-    {
-      id: 'room',
-      title: "Russia's room in Asia",
-      range: 'unit',
-      band: true,
-      series: [
-        {
-          label: 'autonomy',
-          long: "Russia's autonomy in Asia",
-          color: ru,
-          value: ind('ru_autonomy'),
-          metric: 'ru_autonomy',
-        },
-        {
-          label: 'negotiating',
-          long: "Russia's negotiating space with China",
-          color: '#c07a12',
-          value: ind('ru_negotiating_space'),
-          metric: 'ru_negotiating_space',
-        },
-      ],
-    },
-    {
-      id: 'ties',
-      title: 'Triangle ties',
-      range: 'ties',
-      band: true,
-      series: [
-        { label: 'CN–RU', long: 'China–Russia tie', color: '#a0457e', value: tie('CN-RU'), metric: 'CN-RU' },
-        { label: 'US–CN', long: 'US–China tie', color: '#c07a12', value: tie('CN-US'), metric: 'CN-US' },
-        { label: 'US–RU', long: 'US–Russia tie', color: '#4a7fa8', value: tie('RU-US'), metric: 'RU-US' },
-      ],
-    },
-    { id: 'more', title: 'More indicators', range: 'auto', band: false, series: more },
-  ];
-}
-
-/** Metrics the band is computed for: every series of a chart that draws one. */
-export const BAND_METRICS = [
-  'ru_dependence_on_cn',
-  'cn_dependence_on_ru',
-  'ru_autonomy',
-  'ru_negotiating_space',
-  'CN-RU',
-  'CN-US',
-  'RU-US',
-] as const;
 
 const FONT_PX = 12;
+
+/** A DOM element with a class, optional text and children (text is always text, never HTML). */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls = '',
+  text = '',
+  ...children: (Node | string | null)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  for (const c of children) if (c !== null) e.append(c);
+  return e;
+}
 const LABEL_MAX = 100;
 
-/** "#rrggbb" with an alpha, for canvas fills. */
 function rgba(color: string, a: number): string {
   const v = hex(color);
   return `rgba(${(v >> 16) & 255},${(v >> 8) & 255},${v & 255},${a})`;
 }
 
-/** Text cut to a width: at a word if that keeps most of it, else at a letter, with an ellipsis. */
 function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): string {
   if (ctx.measureText(text).width <= max) return text;
   let cut = text;
   while (cut.length > 1 && ctx.measureText(`${cut}…`).width > max) cut = cut.slice(0, -1);
-  const word = cut.lastIndexOf(' ');
-  if (word > 0 && ctx.measureText(cut.slice(0, word)).width >= 0.7 * max) cut = cut.slice(0, word);
   return `${cut.replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-/** Series of the band in a chart: those with a metric, when the chart draws a band. */
-function banded(spec: ChartSpec): SeriesSpec[] {
-  return spec.band ? spec.series.filter((s) => s.metric) : [];
+/** Column layout of one chart's series in uPlot's data: band (hi, lo, med) per banded series, ghosts, A, B. */
+interface Layout {
+  band: number;
+  ghost: number;
+  a: number;
+  b: number;
+}
+
+function layoutOf(c: ChartModel, m: ChartsModel): Layout {
+  // A chart that draws a band keeps its band's columns before the band arrives (empty), so the band's
+  // arrival changes data, not the chart's shape: no rebuild under the reader's cursor.
+  const nb = c.group.band ? c.series.length : 0;
+  const band = 1;
+  const ghost = band + 3 * nb;
+  const a = ghost + (m.ghost ? c.series.length : 0);
+  const b = a + c.series.length;
+  return { band, ghost, a, b };
 }
 
 export class Charts {
   private readonly host: HTMLElement;
+  private readonly legend: HTMLElement;
+  private readonly grid: HTMLElement;
   private theme: Theme;
+  private model: ChartsModel | null = null;
   private plots: uPlot[] = [];
   private cells: HTMLElement[] = [];
   private heads: HTMLElement[] = [];
-  private specs: ChartSpec[] = [];
-  private runs: ChartRun[] = [];
-  private xs: number[] = [];
-  private byStep = false;
   private t = 0;
+  private hoverIdx: number | null = null;
+  /** While the plots are being made: their first cursor events are not the reader's. */
+  private building = false;
   private signature = '';
-  private band: ChartBand | null = null;
-  private bandState: BandState = 'none';
+  private band: BandInfo = { status: 'idle', seeds: 0, seed: 0, progress: 0 };
   private bandVisible = true;
   private readonly observer: ResizeObserver;
   onSeek: (t: number) => void = () => {};
@@ -191,37 +87,43 @@ export class Charts {
   constructor(host: HTMLElement, theme: Theme) {
     this.host = host;
     this.theme = theme;
+    this.legend = el('div', 'legend');
+    this.legend.setAttribute('aria-label', 'Key to the charts');
+    this.grid = el('div', 'chart-grid');
+    host.replaceChildren(this.legend, this.grid);
     this.observer = new ResizeObserver(() => this.resize());
+    this.observer.observe(this.grid);
     this.observer.observe(host);
   }
 
   setTheme(theme: Theme): void {
     this.theme = theme;
     this.signature = '';
-    this.rebuild();
+    if (this.model) this.setModel(this.model, this.t);
   }
 
-  /** New runs (any change of scenario, seed, lever or compare): rebuild the data, keep the charts if the shape holds. */
-  setRuns(runs: ChartRun[], t: number): void {
-    this.runs = runs;
+  /** New data (a change of scenario, seed, lever, compare or band): keep the charts when the shape holds. */
+  setModel(m: ChartsModel, t: number): void {
+    this.model = m;
     this.t = t;
-    this.byStep = runs.length > 1 && runs[0].start !== runs[1].start;
-    const len = Math.max(...runs.map((r) => r.records.length));
-    this.xs = [];
-    // A quarter sits at its midpoint, so a year's four quarters centre on year + 0.5, where the
-    // observed annual figures are drawn.
-    for (let k = 0; k < len; k++) this.xs.push(this.byStep ? k : quarterToYear(runs[0].start + k));
-    this.specs = chartSpecs(runs[0]);
-    const sig = `${runs.length}|${this.byStep}|${this.specs.map((s) => s.series.map((x) => x.label).join(',')).join(';')}`;
+    const sig = JSON.stringify([
+      m.xs.length,
+      m.xs[0],
+      m.ghost,
+      m.compare,
+      m.charts.map((c) => [c.group.id, c.group.band, c.range, c.series.map((s) => [s.name, s.color])]),
+    ]);
     if (sig !== this.signature) {
       this.signature = sig;
       this.rebuild();
     } else {
       this.plots.forEach((u, k) => {
-        u.setData(this.data(this.specs[k]));
+        u.setData(this.data(m.charts[k], m), false);
+        u.redraw(false, false);
       });
     }
     this.updateHeads();
+    this.updateLegend();
   }
 
   setCursor(t: number): void {
@@ -231,17 +133,25 @@ export class Charts {
     this.updateHeads();
   }
 
-  /** The band behind run A's lines; a stale band stays, dimmed, until its successor arrives. */
-  setBand(band: ChartBand | null, state: BandState): void {
-    this.band = band;
-    this.bandState = state;
-    this.host.dataset.bandState = state;
-    if (band && state === 'ready') this.host.dataset.bandSeeds = String(band.seeds);
+  setBand(info: BandInfo): void {
+    const redraw = info.status !== this.band.status;
+    this.band = info;
+    this.host.dataset.bandState = info.status;
+    if (info.status === 'ready') this.host.dataset.bandSeeds = String(info.seeds);
     else delete this.host.dataset.bandSeeds;
-    this.plots.forEach((u, k) => {
-      if (this.specs[k].band) u.setData(this.data(this.specs[k]));
+    if (redraw) for (const u of this.plots) u.redraw(false, false);
+    this.updateLegend();
+  }
+
+  /** Canvases of the plots, for the report picture. */
+  canvases(): { canvas: HTMLCanvasElement; title: string }[] {
+    const m = this.model;
+    return this.plots.map((u, k) => {
+      const c = m?.charts[k];
+      const idx = Math.max(0, Math.min((m?.xs.length ?? 1) - 1, this.t));
+      const vals = c && m ? c.series.map((s) => `${s.short} ${this.valuesAt(s, idx, m)}`).join(' · ') : '';
+      return { canvas: u.ctx.canvas, title: c ? `${c.group.title}${c.group.gloss}: ${vals}` : '' };
     });
-    this.updateHeads();
   }
 
   /** Tests: how many pixels of chart k the band (fill and median) accounts for. */
@@ -267,57 +177,122 @@ export class Charts {
     return { differing, total: on.length / 4 };
   }
 
-  private data(spec: ChartSpec): uPlot.AlignedData {
+  /** Tests: what a chart draws (its y range and series), in data units. */
+  describe(
+    k: number,
+  ): { range: [number, number]; series: string[]; ghost: boolean; events: number; axes: string[] } | null {
+    const m = this.model;
+    const u = this.plots[k];
+    if (!m || !u) return null;
+    return {
+      range: [u.scales.y.min ?? Number.NaN, u.scales.y.max ?? Number.NaN],
+      series: m.charts[k].series.map((s) => s.name),
+      ghost: m.ghost,
+      events: m.events.length,
+      // uPlot draws axis labels on the canvas: read them from the options.
+      axes: u.axes.map((a) => String(a.label ?? '')),
+    };
+  }
+
+  private data(c: ChartModel, m: ChartsModel): uPlot.AlignedData {
     const cols: (number | null)[][] = [];
-    for (const s of banded(spec)) {
-      const b = this.band?.metrics[s.metric!];
-      for (const q of ['hi', 'lo', 'med'] as const) {
-        const v = b?.[q];
-        cols.push(this.xs.map((_, k) => (v && k < v.length ? v[k] : null)));
-      }
+    const none = () => m.xs.map(() => null);
+    if (c.group.band)
+      for (const s of c.series) cols.push(s.band?.hi ?? none(), s.band?.lo ?? none(), s.band?.med ?? none());
+    if (m.ghost) for (const s of c.series) cols.push(s.ghost ?? s.a.map(() => null));
+    for (const s of c.series) cols.push(s.a);
+    if (m.compare) for (const s of c.series) cols.push(s.b ?? s.a.map(() => null));
+    return [m.xs, ...cols] as uPlot.AlignedData;
+  }
+
+  private valuesAt(s: SeriesModel, idx: number, m: ChartsModel): string {
+    const parts: string[] = [];
+    const v = s.a[idx];
+    parts.push(v === null || v === undefined ? '—' : fmt(v));
+    if (m.ghost && s.ghost) {
+      const g = s.ghost[idx];
+      if (g !== null && g !== undefined && v !== null && v !== undefined && fmt(g) !== fmt(v))
+        parts.push(`(was ${fmt(g)})`);
     }
-    for (const run of this.runs) {
-      for (const s of spec.series) {
-        cols.push(this.xs.map((_, k) => (k < run.records.length ? (s.value(run.records[k]) ?? null) : null)));
-      }
+    if (m.compare && s.b) {
+      const b = s.b[idx];
+      parts.push(`B ${b === null || b === undefined ? '—' : fmt(b)}`);
     }
-    return [this.xs, ...cols] as uPlot.AlignedData;
+    return parts.join(' ');
   }
 
   private updateHeads(): void {
-    this.specs.forEach((spec, k) => {
+    const m = this.model;
+    if (!m) return;
+    const hovering = this.hoverIdx !== null;
+    const idx = Math.max(0, Math.min(m.xs.length - 1, this.hoverIdx ?? this.t));
+    m.charts.forEach((c, k) => {
       const head = this.heads[k];
       if (!head) return;
-      const rec = this.runs[0].records[Math.min(this.t, this.runs[0].records.length - 1)];
-      const vals = spec.series
-        .map((s) => {
-          const v = s.value(rec);
-          return v === undefined
-            ? ''
-            : `<span class="v" style="--c:${s.color}" title="${escapeHtml(s.long)}"><span class="lbl">${escapeHtml(s.label)} </span><b>${fmt(v)}</b></span>`;
-        })
-        .join(' ');
-      const note = spec.id === 'dependence' ? this.bandNote() : '';
-      const title = spec.gloss
-        ? `<span class="t" title="${escapeHtml(spec.title + spec.gloss)}">${escapeHtml(spec.title)}<span class="sub">${escapeHtml(spec.gloss)}</span></span>`
-        : `<span class="t">${escapeHtml(spec.title)}</span>`;
-      head.innerHTML = `${note ? `<span class="t-row">${title}${note}</span>` : title}<span class="vals">${vals}</span>`;
+      const vals = c.series.map((s) => {
+        const v = el('span', 'v', '', el('span', 'lbl', `${s.short} `), el('b', '', this.valuesAt(s, idx, m)));
+        v.style.setProperty('--c', s.color);
+        v.title = s.long;
+        return v;
+      });
+      const year = Math.floor(m.xs[idx]);
+      const obs = c.series.flatMap((s) =>
+        s.record.filter((p) => p.year === year).map((p) => `observed ${p.year}: ${s.short} ${fmt(p.value)}`),
+      );
+      const title = el('span', 't', '', c.group.title, c.group.gloss ? el('span', 'sub', c.group.gloss) : null);
+      title.title = `${c.group.title}${c.group.gloss} — ${c.group.axis}`;
+      const when = el('span', hovering ? 'at hover' : 'at', m.dates[idx]);
+      head.replaceChildren(
+        el('span', 't-row', '', title, when),
+        el('span', 'vals', '', ...vals, obs.length && hovering ? el('span', 'obs', obs.join('; ')) : null),
+      );
+      head.dataset.date = m.dates[idx];
     });
   }
 
-  private bandNote(): string {
+  private updateLegend(): void {
+    const m = this.model;
+    if (!m) return;
+    const items: HTMLElement[] = [];
+    const key = (cls: string, text: string, title: string) => {
+      const mark = el('span', 'glyph');
+      mark.setAttribute('aria-hidden', 'true');
+      const k = el('span', `key ${cls}`, '', mark, text);
+      k.title = title;
+      return k;
+    };
+    items.push(key('line', 'this run', `Seed ${this.band.seed || ''}: the run shown`.replace(' :', ':')));
+    if (m.ghost)
+      items.push(
+        key('ghost', 'without your changes', 'The same scenario and seed without your lever and weight changes'),
+      );
+    if (m.compare) items.push(key('dashed', 'B (compare)', 'The compare scenario, same seed'));
     const b = this.band;
-    const st = this.bandState;
-    if (st === 'none') return '';
-    if (st === 'error') return '<span class="band-note" title="The ensemble band could not be computed">no band</span>';
-    if (!b)
-      return '<span class="band-note stale" title="Running the same inputs over 40 seeds in the background">band…</span>';
-    const last = (b.seed + b.seeds - 1) >>> 0;
-    const title =
-      `Shaded: 5–95% of ${b.seeds} runs with the same inputs and seeds ${b.seed}–${last}; dotted: their median. ` +
-      `The solid line is seed ${b.seed}, the run shown. Rings: the observed record.${st === 'stale' ? ' Updating for your change…' : ''}`;
-    const text = st === 'stale' ? 'updating…' : `5–95% of ${b.seeds} seeds`;
-    return `<span class="band-note${st === 'stale' ? ' stale' : ''}" title="${escapeHtml(title)}">${text}</span>`;
+    if (b.status !== 'idle') {
+      const last = (b.seed + b.seeds - 1) >>> 0;
+      const text =
+        b.status === 'ready'
+          ? `5–95% of ${b.seeds} seeds`
+          : b.status === 'error'
+            ? 'no band'
+            : b.status === 'stale'
+              ? `band updating… ${Math.round(b.progress * 100)}%`
+              : `band… ${Math.round(b.progress * 100)}%`;
+      const note = key(
+        `band ${b.status === 'stale' || b.status === 'pending' ? 'stale' : ''}`,
+        text,
+        b.status === 'error'
+          ? 'The band of seeds could not be computed'
+          : `Shaded: 5–95% of ${b.seeds} runs with the same inputs and seeds ${b.seed}–${last}; dotted: their median. Judge the record against it, not against one seed.`,
+      );
+      note.classList.add('band-note');
+      items.push(note);
+    }
+    if (m.record)
+      items.push(key('ring', 'observed record', 'Annual figures, drawn at mid-year; sources in the Sources tab'));
+    if (m.events.length)
+      items.push(key('event', 'real events', m.events.map((e) => `${e.date}: ${e.text}`).join('\n')));
+    this.legend.replaceChildren(...items);
   }
 
   private resize(): void {
@@ -333,114 +308,153 @@ export class Charts {
     const head = this.heads[k];
     return {
       width: Math.max(120, Math.floor(cell.clientWidth)),
-      height: Math.max(80, Math.floor(cell.clientHeight - (head?.offsetHeight ?? 18) - 2)),
+      height: Math.max(90, Math.floor(cell.clientHeight - (head?.offsetHeight ?? 30) - 2)),
     };
   }
 
   private rebuild(): void {
+    this.building = true;
+    try {
+      this.build();
+    } finally {
+      this.building = false;
+    }
+  }
+
+  private build(): void {
     for (const u of this.plots) u.destroy();
     this.plots = [];
-    this.host.replaceChildren();
+    this.grid.replaceChildren();
     this.cells = [];
     this.heads = [];
-    if (this.runs.length === 0) return;
+    const m = this.model;
+    if (!m) return;
+    this.grid.dataset.n = String(m.charts.length);
     const th = this.theme;
     const font = `${FONT_PX}px ${th.font}`;
     const measure = document.createElement('canvas').getContext('2d');
-    this.specs.forEach((spec, k) => {
-      const cell = document.createElement('figure');
-      cell.className = 'chart';
-      const head = document.createElement('figcaption');
-      cell.append(head);
-      const box = document.createElement('div');
-      box.className = 'plot';
-      cell.append(box);
-      this.host.append(cell);
+    // Every cell first, so each plot is sized to its own cell of the finished grid.
+    const boxes = m.charts.map((c) => {
+      const head = el('figcaption');
+      const box = el('div', 'plot');
+      const cell = el('figure', 'chart', '', head, box);
+      cell.dataset.chart = c.group.id;
+      this.grid.append(cell);
       this.cells.push(cell);
       this.heads.push(head);
+      return box;
+    });
+    this.updateHeads();
+    m.charts.forEach((c, k) => {
+      const box = boxes[k];
       if (measure) measure.font = `600 ${font}`;
       const labelW = Math.min(
         LABEL_MAX,
-        Math.max(...spec.series.map((s) => (measure ? measure.measureText(s.label).width : 60))),
+        Math.max(...c.series.map((s) => (measure ? measure.measureText(s.short).width : 60))),
       );
+      const L = layoutOf(c, m);
       const series: uPlot.Series[] = [{}];
       const bands: uPlot.Band[] = [];
-      // The band first, so the lines draw over it: upper edge, lower edge (both invisible), median.
       const alpha = th.dark ? 0.26 : 0.2;
-      const nb = banded(spec).length;
-      for (const s of banded(spec)) {
+      const stale = () => this.band.status === 'stale' || this.band.status === 'pending';
+      for (const s of c.series) {
+        if (!c.group.band) continue;
         const hi = series.length;
         const edge: uPlot.Series = {
-          label: `${s.label} band`,
+          label: `${s.short} band`,
           stroke: 'transparent',
           width: 0,
           points: { show: false },
-          spanGaps: false,
         };
         series.push({ ...edge }, { ...edge });
         series.push({
-          label: `${s.label} median`,
-          stroke: () => (this.bandVisible ? rgba(s.color, this.bandState === 'stale' ? 0.35 : 0.8) : 'transparent'),
+          label: `${s.short} median`,
+          stroke: () => (this.bandVisible ? rgba(s.color, stale() ? 0.35 : 0.8) : 'transparent'),
           width: 1.25,
           dash: [2, 3],
           points: { show: false },
-          spanGaps: false,
         });
         bands.push({
           series: [hi, hi + 1],
-          fill: () =>
-            this.bandVisible ? rgba(s.color, this.bandState === 'stale' ? alpha * 0.45 : alpha) : 'transparent',
+          fill: () => (this.bandVisible ? rgba(s.color, stale() ? alpha * 0.45 : alpha) : 'transparent'),
         });
       }
-      this.runs.forEach((_, r) => {
-        for (const s of spec.series) {
+      if (m.ghost)
+        for (const s of c.series)
           series.push({
-            label: r === 0 ? s.label : `${s.label} (B)`,
-            stroke: s.color,
-            width: r === 0 ? 2 : 1.75,
-            dash: r === 0 ? undefined : [6, 4],
+            label: `${s.short} (unedited)`,
+            stroke: rgba(s.color, th.dark ? 0.55 : 0.45),
+            width: 1.5,
+            dash: [4, 3],
             points: { show: false },
-            spanGaps: false,
           });
-        }
-      });
-      const range = (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => {
-        if (spec.range === 'unit') return [0, 1];
-        if (spec.range === 'ties') return [-1, 1];
-        const lo = spec.range === 'zero-auto' ? 0 : Math.min(0, min);
-        const hi = Math.max(max, lo + 0.05);
-        const pad = (hi - lo) * 0.12;
-        return [lo, Number((hi + pad).toPrecision(2))];
-      };
+      for (const s of c.series) series.push({ label: s.short, stroke: s.color, width: 2, points: { show: false } });
+      if (m.compare)
+        for (const s of c.series)
+          series.push({ label: `${s.short} (B)`, stroke: s.color, width: 1.75, dash: [7, 4], points: { show: false } });
       const axis: uPlot.Axis = {
         stroke: th.muted,
         font,
+        labelFont: font,
         grid: { stroke: th.grid, width: 1 },
         ticks: { stroke: th.grid, width: 1, size: 4 },
       };
+      const [lo, hiY] = c.range;
       const opts: uPlot.Options = {
         ...this.plotSize(k),
-        padding: [8, labelW + 12, 0, 0],
+        padding: [10, labelW + 12, 0, 0],
         legend: { show: false },
-        cursor: { y: false, drag: { x: false, y: false }, points: { size: (_u, si) => (si <= 3 * nb ? 0 : 6) } },
-        scales: { x: { time: false }, y: { range } },
+        cursor: {
+          y: false,
+          drag: { x: false, y: false },
+          points: { size: (_u, si) => (si >= L.a && si < L.b ? 6 : 0) },
+        },
+        scales: {
+          x: { time: false, range: () => [m.xs[0] - 0.125, m.xs[m.xs.length - 1] + 0.125] },
+          y: { range: () => [lo, hiY] },
+        },
         axes: [
           {
+            // Years on the ticks (the quarter is in the caption): no axis title, to leave the plot its height.
             ...axis,
-            space: 36,
-            incrs: this.byStep ? [1, 2, 4, 8, 12, 20, 40] : [1, 2, 5, 10],
-            values: (_u, vals) => vals.map((v) => (this.byStep ? `+${v}q` : Number.isInteger(v) ? String(v) : '')),
+            space: 40,
+            size: 24,
+            incrs: [1, 2, 5, 10],
+            values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')),
           },
-          { ...axis, size: 38, space: 24, values: (_u, vals) => vals.map((v) => fmt(v)) },
+          {
+            ...axis,
+            size: 40,
+            space: 22,
+            label: c.group.axis,
+            labelSize: 16,
+            values: (_u, vals) => vals.map((v) => fmt(v)),
+          },
         ],
         series,
         bands,
-        hooks: { draw: [(u) => this.decorate(u, spec)] },
+        hooks: {
+          draw: [(u) => this.decorate(u, c, m, L)],
+          setCursor: [
+            (u) => {
+              if (this.building) return;
+              const idx = u.cursor.idx ?? null;
+              if (idx !== this.hoverIdx) {
+                this.hoverIdx = idx;
+                this.updateHeads();
+              }
+            },
+          ],
+        },
       };
-      const u = new uPlot(opts, this.data(spec), box);
+      const u = new uPlot(opts, this.data(c, m), box);
       u.over.addEventListener('click', () => {
         const idx = u.posToIdx(u.cursor.left ?? 0);
         if (Number.isFinite(idx) && idx >= 0) this.onSeek(idx);
+      });
+      u.over.addEventListener('mouseleave', () => {
+        this.hoverIdx = null;
+        this.updateHeads();
       });
       u.over.title = 'Click to jump to this quarter';
       this.plots.push(u);
@@ -449,31 +463,27 @@ export class Charts {
     this.markNarrow();
   }
 
-  /** Narrow charts keep the colour swatch and the value; the line labels name the series. */
   private markNarrow(): void {
     for (const cell of this.cells) {
       cell.classList.toggle('narrow', cell.clientWidth < 280);
-      // The title's gloss and the band's key share a row.
       cell.classList.toggle('tight', cell.clientWidth < 300);
     }
   }
 
-  /** Cursor, shaded future, observed record and end-of-line labels, drawn on the plot's canvas. */
-  private decorate(u: uPlot, spec: ChartSpec): void {
+  /** Future shaded, zero line, events, cursor, observed record, line-end labels. */
+  private decorate(u: uPlot, c: ChartModel, m: ChartsModel, L: Layout): void {
     const ctx = u.ctx;
     const th = this.theme;
     const pr = uPlot.pxRatio;
     const { left, top, width, height } = u.bbox;
-    const t = Math.min(this.t, this.xs.length - 1);
-    const cx = Math.round(u.valToPos(this.xs[t], 'x', true));
+    const t = Math.min(this.t, m.xs.length - 1);
+    const cx = Math.round(u.valToPos(m.xs[t], 'x', true));
     ctx.save();
     ctx.setLineDash([]);
-    // The future, shaded: the trajectory is all there, the present is where the line is.
     ctx.fillStyle = th.bg;
     ctx.globalAlpha = 0.45;
     ctx.fillRect(cx, top, left + width - cx, height);
     ctx.globalAlpha = 1;
-    // Zero line for signed charts.
     const [ymin, ymax] = [u.scales.y.min ?? 0, u.scales.y.max ?? 1];
     if (ymin < 0 && ymax > 0) {
       const zy = Math.round(u.valToPos(0, 'y', true));
@@ -484,44 +494,58 @@ export class Charts {
       ctx.lineTo(left + width, zy);
       ctx.stroke();
     }
+    // Real events: a dotted line and a tag at the top (a tag that would collide with the last is left
+    // to the tooltip of the key).
+    ctx.font = `${FONT_PX * pr}px ${th.font}`;
+    ctx.textBaseline = 'top';
+    ctx.textAlign = 'left';
+    let lastRight = -Infinity;
+    for (const e of m.events) {
+      const ex = Math.round(u.valToPos(e.x, 'x', true));
+      ctx.strokeStyle = th.muted;
+      ctx.globalAlpha = 0.8;
+      ctx.lineWidth = pr;
+      ctx.setLineDash([2 * pr, 3 * pr]);
+      ctx.beginPath();
+      ctx.moveTo(ex, top);
+      ctx.lineTo(ex, top + height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      const w = ctx.measureText(e.tag).width;
+      if (ex + 3 * pr > lastRight && ex + 3 * pr + w < left + width) {
+        ctx.fillStyle = th.muted;
+        ctx.fillText(e.tag, ex + 3 * pr, top + 2 * pr);
+        lastRight = ex + 3 * pr + w + 6 * pr;
+      }
+      ctx.globalAlpha = 1;
+    }
     ctx.strokeStyle = th.ink;
     ctx.lineWidth = 1.5 * pr;
     ctx.beginPath();
     ctx.moveTo(cx, top);
     ctx.lineTo(cx, top + height);
     ctx.stroke();
-
-    // Observed record: hollow rings at mid-year, only on the date axis.
-    if (!this.byStep) {
-      for (const s of spec.series) {
-        if (!s.record) continue;
-        for (const p of OBSERVED) {
-          if (p.indicator !== s.record) continue;
-          const x = p.year + 0.5;
-          if (x < this.xs[0] || x > this.xs[this.xs.length - 1]) continue;
-          const px = u.valToPos(x, 'x', true);
-          const py = u.valToPos(p.value, 'y', true);
-          ctx.beginPath();
-          ctx.arc(px, py, 4.5 * pr, 0, Math.PI * 2);
-          ctx.fillStyle = th.bg;
-          ctx.fill();
-          ctx.lineWidth = 2 * pr;
-          ctx.strokeStyle = s.color;
-          ctx.stroke();
-          ctx.beginPath();
-          ctx.arc(px, py, 1.5 * pr, 0, Math.PI * 2);
-          ctx.fillStyle = th.ink;
-          ctx.fill();
-        }
+    for (const s of c.series) {
+      for (const p of s.record) {
+        const px = u.valToPos(p.x, 'x', true);
+        const py = u.valToPos(p.value, 'y', true);
+        ctx.beginPath();
+        ctx.arc(px, py, 4.5 * pr, 0, Math.PI * 2);
+        ctx.fillStyle = th.bg;
+        ctx.fill();
+        ctx.lineWidth = 2 * pr;
+        ctx.strokeStyle = s.color;
+        ctx.stroke();
+        ctx.beginPath();
+        ctx.arc(px, py, 1.5 * pr, 0, Math.PI * 2);
+        ctx.fillStyle = th.ink;
+        ctx.fill();
       }
     }
-
-    // Dots at the present and labels at the line ends (run A), pushed apart so they never overlap.
     const labels: { y: number; text: string; color: string }[] = [];
-    const run = this.runs[0];
-    const first = 1 + 3 * banded(spec).length;
-    spec.series.forEach((s, k) => {
-      const col = u.data[first + k] as (number | null)[];
+    let lastIdx = -1;
+    c.series.forEach((s, k) => {
+      const col = u.data[L.a + k] as (number | null)[];
       const vNow = col[t];
       if (vNow !== null && vNow !== undefined) {
         ctx.beginPath();
@@ -529,9 +553,11 @@ export class Charts {
         ctx.fillStyle = s.color;
         ctx.fill();
       }
-      const last = run.records.length - 1;
+      let last = col.length - 1;
+      while (last > 0 && (col[last] === null || col[last] === undefined)) last--;
+      lastIdx = Math.max(lastIdx, last);
       const v = col[last];
-      if (v !== null && v !== undefined) labels.push({ y: u.valToPos(v, 'y', true), text: s.label, color: s.color });
+      if (v !== null && v !== undefined) labels.push({ y: u.valToPos(v, 'y', true), text: s.short, color: s.color });
     });
     labels.sort((a, b) => a.y - b.y);
     const gap = (FONT_PX + 2) * pr;
@@ -541,8 +567,7 @@ export class Charts {
     if (overflow > 0) for (const l of labels) l.y -= overflow;
     ctx.font = `600 ${FONT_PX * pr}px ${th.font}`;
     ctx.textBaseline = 'middle';
-    ctx.textAlign = 'left';
-    const lx = u.valToPos(this.xs[run.records.length - 1], 'x', true) + 5 * pr;
+    const lx = u.valToPos(m.xs[Math.max(0, lastIdx)], 'x', true) + 5 * pr;
     for (const l of labels) {
       ctx.fillStyle = l.color;
       ctx.fillText(fitText(ctx, l.text, LABEL_MAX * pr), lx, Math.max(top + gap / 2, l.y));

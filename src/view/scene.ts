@@ -3,8 +3,8 @@
 // Ties: width = strength, hue = sign (blue amity, orange enmity), dashed when |tie| < 0.05.
 // The triangle's side lengths follow its ties (friends closer), so its shape is the state at a glance.
 import { CanvasTextMetrics, Circle, Container, Graphics, Text } from 'pixi.js';
+import { CONFIG_NAMES, configSentence, fmtSigned } from '../app/format';
 import type { StepRecord } from '../sim/run';
-import { CONFIG_NAMES, configSentence, fmtSigned } from '../ui/format';
 import { hex, mix, type Theme } from './theme';
 
 export interface SceneActor {
@@ -20,6 +20,8 @@ const EASE_MS = 200;
 const MAX_LABEL = 170;
 /** Labels keep this far from the scene's edges. */
 const EDGE = 6;
+/** Height kept for the one-row legend at the bottom of a narrow scene. */
+const COMPACT_LEGEND = 24;
 
 /** Screen angles (degrees, 0 = right, 90 = down) roughly as on a map: Europe west, Japan east. */
 const RING_ANGLE: Record<string, number> = {
@@ -88,6 +90,9 @@ export class Scene {
   private readonly sentenceText: Text;
   private readonly dateText: Text;
   private readonly stepText: Text;
+  /** Why the scene shows another quarter than the timeline's (compare mode, a run not covering the date). */
+  private readonly noteText: Text;
+  private note = '';
   private nodes: NodeView[] = [];
   private byId = new Map<string, NodeView>();
   private n = 0;
@@ -120,8 +125,21 @@ export class Scene {
     });
     this.dateText = new Text({ text: '', style: { fontFamily: f, fontSize: 22, fill: theme.ink, fontWeight: '700' } });
     this.stepText = new Text({ text: '', style: { fontFamily: f, fontSize: 12, fill: theme.muted } });
+    this.noteText = new Text({
+      text: '',
+      style: {
+        fontFamily: f,
+        fontSize: 13,
+        fill: theme.ink,
+        fontStyle: 'italic',
+        align: 'center',
+        wordWrap: true,
+        wordWrapWidth: 300,
+      },
+    });
     this.dateText.anchor.set(1, 0);
     this.stepText.anchor.set(1, 0);
+    this.noteText.anchor.set(0.5, 1);
     for (let k = 0; k < 3; k++) {
       const t = new Text({
         text: '',
@@ -147,6 +165,7 @@ export class Scene {
       this.sentenceText,
       this.dateText,
       this.stepText,
+      this.noteText,
     );
     this.legendBox.addChild(this.legend, ...this.legendTexts);
   }
@@ -243,6 +262,7 @@ export class Scene {
     this.sentenceText.style.fill = theme.muted;
     this.dateText.style.fill = theme.ink;
     this.stepText.style.fill = theme.muted;
+    this.noteText.style.fill = theme.ink;
     for (const t of this.tieTexts) {
       t.style.fill = theme.muted;
       t.style.stroke = { color: theme.bg, width: 4 };
@@ -267,6 +287,14 @@ export class Scene {
   setHover(id: string | null): void {
     if (this.hovered !== id) {
       this.hovered = id;
+      this.dirty = true;
+    }
+  }
+
+  /** A note over the scene, and the scene dimmed, while the run does not cover the date shown ('' clears). */
+  setNote(note: string): void {
+    if (note !== this.note) {
+      this.note = note;
       this.dirty = true;
     }
   }
@@ -351,7 +379,7 @@ export class Scene {
       }
     };
     count(this.root);
-    const fixed = this.tieTexts.length + this.legendTexts.length + 5; // title, configuration, sentence, date, step
+    const fixed = this.tieTexts.length + this.legendTexts.length + 6; // title, configuration, sentence, date, step, note
     const corners = this.nodes.filter((nv) => nv.corner).length;
     return {
       texts,
@@ -401,6 +429,9 @@ export class Scene {
     const { x, y, w, h } = this.bounds;
     const top = this.headerBottom;
     const bottom = y + h - 30;
+    // A narrow scene keeps its ring between the header line and the one-row legend at the bottom.
+    if (this.compact)
+      return { cx: x + w / 2, cy: (top + y + h - COMPACT_LEGEND) / 2, ty: (top + y + h - COMPACT_LEGEND) / 2 };
     return { cx: x + w / 2, cy: y + h / 2 + 8, ty: (top + bottom) / 2 + 10 };
   }
 
@@ -413,9 +444,10 @@ export class Scene {
     const cn = this.byId.get('CN');
     const ru = this.byId.get('RU');
     // Room for the triangle: between the header text and the legend, inside the ring.
-    const avail = this.bounds.y + h - 30 - this.headerBottom;
+    const avail = this.bounds.y + h - (this.compact ? COMPACT_LEGEND : 30) - this.headerBottom;
     const ringX = Math.max(120, w / 2 - (this.compact ? 40 : 100));
-    const ringY = Math.max(90, h / 2 - 44);
+    // Compact: the ring's nodes and their labels (about 34 px beyond the ring) stay inside the free band.
+    const ringY = this.compact ? Math.max(40, avail / 2 - 34) : Math.max(90, h / 2 - 44);
     const R = Math.max(50, Math.min(w * 0.17, (avail - 70) / 1.6, 0.62 * ringY, 0.5 * ringX));
     // Side length shrinks with amity and grows with enmity (0.7..1.3 of an equilateral side: always a triangle).
     const side = R * Math.sqrt(3);
@@ -511,12 +543,21 @@ export class Scene {
     // Narrow scenes keep the configuration's name; the roles are on the corners and in the header.
     this.sentenceText.visible = !this.compact;
     if (this.compact) {
-      this.dateText.text = rec.date;
-      this.dateText.position.set(x + w - 14, y + 10);
-      this.stepText.text = `step ${rec.t} of ${this.horizon}`;
-      this.stepText.position.set(x + w - 14, y + 38);
-      return ty + 28;
+      // The date joins the title line: the top-right corner is the ring's.
+      this.dateText.visible = false;
+      this.stepText.visible = false;
+      const line = `${this.label ? `${this.label} · ` : ''}${rec.date} · step ${rec.t} of ${this.horizon}`;
+      if (this.title.text !== line) this.title.text = line;
+      this.title.visible = true;
+      if (!this.label) {
+        this.title.position.set(x + 14, ty);
+        ty += 20;
+        this.configText.position.set(x + 14, ty);
+      }
+      return ty + 26;
     }
+    this.dateText.visible = true;
+    this.stepText.visible = true;
     this.dateText.text = rec.date;
     this.dateText.position.set(x + w - 14, y + 10);
     this.stepText.text = `step ${rec.t} of ${this.horizon}`;
@@ -526,6 +567,14 @@ export class Scene {
 
   private draw(): void {
     this.headerBottom = this.drawHeader();
+    const dim = this.note !== '';
+    for (const layer of [this.ringLayer, this.edgeLayer, this.nodeLayer]) layer.alpha = dim ? 0.35 : 1;
+    this.noteText.visible = dim;
+    if (dim) {
+      if (this.noteText.text !== this.note) this.noteText.text = this.note;
+      this.noteText.style.wordWrapWidth = Math.max(160, this.bounds.w - 40);
+      this.noteText.position.set(this.bounds.x + this.bounds.w / 2, this.bounds.y + this.bounds.h - 64);
+    }
     this.place();
     const t = this.theme;
     const ring = this.ringLayer;
@@ -651,11 +700,16 @@ export class Scene {
       if (isSel && !isFocus) g.circle(0, 0, nv.r + 4).stroke({ width: 1.5, color: hex(t.ink), alpha: 0.6 });
     }
 
-    // Legend, stacked in the bottom-right corner (the ring leaves that corner free).
+    // Legend, stacked in the bottom-right corner (the ring leaves that corner free); a narrow scene has
+    // it in one row along the bottom.
     const { x, y, w, h } = this.bounds;
     const lg = this.legend;
     lg.clear();
-    const rows = this.compact ? 3 : 4;
+    if (this.compact) {
+      this.drawCompactLegend();
+      return;
+    }
+    const rows = 4;
     const colW = Math.max(...this.legendTexts.slice(0, rows).map((tx) => tx.width)) + 30;
     const px = x + w - 14 - colW;
     const items: [string, boolean][] = [
@@ -663,7 +717,7 @@ export class Scene {
       [t.enmity, false],
       [t.muted, true],
     ];
-    this.legendTexts[3].visible = rows === 4;
+    this.legendTexts[3].visible = true;
     for (let k = 0; k < rows; k++) {
       const yy = y + h - 14 - (rows - 1 - k) * 17;
       if (k === 3) {
@@ -685,5 +739,35 @@ export class Scene {
       txt.anchor.set(0, 0.5);
       txt.position.set(px + 30, yy);
     }
+  }
+
+  private drawCompactLegend(): void {
+    const { x, y, w, h } = this.bounds;
+    const t = this.theme;
+    const lg = this.legend;
+    const items: [string, boolean][] = [
+      [t.amity, false],
+      [t.enmity, false],
+      [t.muted, true],
+    ];
+    this.legendTexts[3].visible = false;
+    const widths = items.map((_, k) => 30 + this.legendTexts[k].width);
+    const total = widths.reduce((a, b) => a + b, 0) + 12 * (items.length - 1);
+    let px = x + Math.max(8, (w - total) / 2);
+    const yy = y + h - 12;
+    items.forEach(([color, dash], k) => {
+      if (dash) {
+        dashed(lg, px, yy, px + 22, yy, 5, 4);
+        lg.stroke({ width: 2, color: hex(color) });
+      } else {
+        lg.moveTo(px, yy)
+          .lineTo(px + 22, yy)
+          .stroke({ width: 4, color: hex(color), cap: 'round' });
+      }
+      const txt = this.legendTexts[k];
+      txt.anchor.set(0, 0.5);
+      txt.position.set(px + 28, yy);
+      px += widths[k] + 12;
+    });
   }
 }

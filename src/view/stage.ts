@@ -1,4 +1,5 @@
 // The Pixi application: one canvas holding one scene, or two side by side in compare mode.
+import 'pixi.js/unsafe-eval';
 import { Application, Graphics } from 'pixi.js';
 import { Scene } from './scene';
 import { hex, type Theme } from './theme';
@@ -111,8 +112,10 @@ export class Stage {
     return this.scenes.some((s) => s.root.visible && s.animating);
   }
 
-  async png(): Promise<string> {
-    return this.app.renderer.extract.base64({ target: this.app.stage, format: 'png' });
+  /** The stage as drawn, on a canvas of its own (for the report). */
+  canvas(): HTMLCanvasElement | null {
+    this.app.render();
+    return this.app.renderer.extract.canvas({ target: this.app.stage }) as HTMLCanvasElement;
   }
 
   /** Pixel statistics of the rendered stage, for the end-to-end tests (is the canvas drawn?). */

@@ -10,12 +10,17 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 // The band's shape as the app defines it (a type only, erased at run time).
-import type { BandInfo } from '../../src/app/controller';
+import { CSP, DEV_CSP } from '../../csp.config';
+import { RunCache } from '../../src/app/derive';
+import { fmt } from '../../src/app/format';
+import { differences, whatChanged } from '../../src/app/insight';
+import { EXAMPLES } from '../../src/data/info';
 import type { LeverName } from '../../src/model/levers';
 import { formatQuarter } from '../../src/model/time';
 import { loadPreset } from '../../src/scenario/presets';
 import { runWithChanges } from '../../src/sim/replay';
 import { Run } from '../../src/sim/run';
+import type { BandInfo } from '../../src/ui/testHook';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = join(ROOT, 'artifacts/screenshots');
@@ -49,6 +54,16 @@ interface HookState {
   compareHash: string | null;
   compareDate: string | null;
   weights: Record<string, Record<string, number>>;
+  step: number;
+  last: number;
+  dateA: string;
+  history: { index: number; length: number };
+  tab: string;
+  side: string;
+  selected: { scene: number; actor: string };
+  drawer: boolean;
+  messages: string[];
+  ghost: boolean;
 }
 
 const labels = (page: Page, scene = 0) => page.evaluate((k) => window.__triangle!.labels(k), scene);
@@ -123,7 +138,7 @@ const errors = new Map<Page, string[]>();
 
 async function open(
   query = '',
-  opts: { width?: number; height?: number; scheme?: 'light' | 'dark'; ctx?: BrowserContext } = {},
+  opts: { width?: number; height?: number; scheme?: 'light' | 'dark'; ctx?: BrowserContext; base?: string } = {},
 ): Promise<Page> {
   const ctx =
     opts.ctx ??
@@ -132,14 +147,22 @@ async function open(
       colorScheme: opts.scheme ?? 'light',
     }));
   const page = await ctx.newPage();
+  // Every Content-Security-Policy violation is an error of the page.
+  // Functions passed to the page keep esbuild's name helper (tsx keeps names); give the page one.
+  await page.addInitScript('window.__name = window.__name || ((f) => f);');
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   const errs: string[] = [];
   errors.set(page, errs);
   page.on('console', (m) => {
     if (m.type() === 'error') errs.push(m.text());
   });
   page.on('pageerror', (e) => errs.push(e.message));
-  await page.goto(`${base}/${query}`);
-  await page.waitForFunction(() => window.__triangle?.ready === true, null, { timeout: 20000 });
+  await page.goto(`${opts.base ?? base}/${query}`);
+  await page.waitForFunction(() => window.__triangle?.ready === true, null, { timeout: opts.base ? 90000 : 20000 });
   await page.waitForTimeout(250);
   return page;
 }
@@ -170,7 +193,7 @@ const band = (page: Page) => page.evaluate(() => window.__triangle!.band());
 
 /** Wait until the worker's band for the current inputs is drawn. */
 async function bandReady(page: Page): Promise<BandInfo> {
-  await page.waitForSelector('#charts[data-band-state="ready"][data-band-seeds="40"]', {
+  await page.waitForSelector('#panel-chart[data-band-state="ready"][data-band-seeds="40"]', {
     state: 'attached',
     timeout: 30000,
   });
@@ -334,7 +357,7 @@ test('a lever change applies from the current step on and changes the run', asyn
   assert(after.hash !== before.hash, 'the state at step 4 did not change');
   assert(after.url.includes('set=war:0@4'), `URL lacks the edit: ${after.url}`);
   const note = await page.textContent('#changes');
-  assert(note?.includes('war set to 0.00 from 2023Q1'), `no change note: ${note}`);
+  assert(note?.includes('war 0.00 from 2023Q1'), `no change note: ${note}`);
   await page.locator('body').press('ArrowLeft');
   eq((await state(page)).hash, h3, 'step 3 (before the change) is untouched');
   await close(page);
@@ -346,10 +369,10 @@ test('the ensemble band of 40 seeds is drawn behind the lines and follows a leve
   eq(b.seeds, 40, 'band seeds');
   eq(b.seed, 1, 'band starts at the seed shown');
   assert(b.hashMatches, "the band's first seed does not end where the run shown ends");
-  eq(await page.getAttribute('#charts', 'data-band-check'), 'ok', 'band check attribute');
-  const note = (await page.textContent('.chart figcaption .band-note')) ?? '';
+  eq(await page.getAttribute('#panel-chart', 'data-band-check'), 'ok', 'band check attribute');
+  const note = (await page.textContent('.legend .band-note')) ?? '';
   eq(note, '5–95% of 40 seeds', 'band key');
-  const noteTitle = (await page.getAttribute('.chart figcaption .band-note', 'title')) ?? '';
+  const noteTitle = (await page.getAttribute('.legend .band-note', 'title')) ?? '';
   assert(noteTitle.includes('seeds 1–40') && noteTitle.includes('median'), `band key tooltip: ${noteTitle}`);
   for (const m of [
     'ru_dependence_on_cn',
@@ -566,8 +589,7 @@ test('a broken scenario file shows field errors and keeps the run; a good one lo
 
 test('the run CSV export has the CLI columns and the same values', async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=0');
-  await page.click('.lil-title:has-text("Files and sharing")');
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("export run (CSV)")')]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#share-csv')]);
   const path = await dl.path();
   const mine = readFileSync(path, 'utf8').trim().split('\n');
   const theirs = cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', String(H), '--format', 'csv'])
@@ -583,23 +605,19 @@ test('the run CSV export has the CLI columns and the same values', async () => {
     const c = a.findIndex((v, i) => v !== b[i]);
     if (c >= 0) throw new Error(`t=${a[2]}, column ${cols[c]}: browser ${a[c]}, CLI ${b[c]}`);
   }
-  const [json] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('button:has-text("export scenario (JSON)")'),
-  ]);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#share-json')]);
   const parsed = JSON.parse(readFileSync(await json.path(), 'utf8'));
   eq(parsed.id, 'post-ukraine', 'exported scenario id');
-  const [png] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('button:has-text("export picture (PNG)")'),
-  ]);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#share-png')]);
   const buf = readFileSync(await png.path());
   eq(buf.subarray(1, 4).toString(), 'PNG', 'PNG signature');
+  assert(png.suggestedFilename().endsWith('-report.png'), `PNG name: ${png.suggestedFilename()}`);
   await close(page);
 });
 
 test('explain: clicking an actor shows its utility by term and its moves with utility changes', async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=3');
+  await page.click('#side-tab-explain');
   await page.click('#explain button[data-actor="JP"]');
   const text = (await page.textContent('#explain')) ?? '';
   assert(text.includes('Japan'), 'explain names Japan');
@@ -618,8 +636,18 @@ test('compare: two scenarios in lockstep, the difference spelled out, C toggles 
   const s = await state(page);
   eq(s.compare, 'no-war-2022', 'default counterpart');
   assert(s.url.includes('compare=no-war-2022'), 'compare in the URL');
-  const diff = (await page.textContent('#diff')) ?? '';
-  assert(diff.includes('no-war-2022') && diff.includes('dependence'), `diff strip: ${diff}`);
+  const diff = (await page.textContent('#readout [data-what="compare"]')) ?? '';
+  assert(diff.includes('no-war-2022') && /A − B = [+−]?\d/.test(diff), `diff strip: ${diff}`);
+  // What differs most, in order: the largest |A − B| among every indicator and tie, computed in Node.
+  const ra = nodeRun('post-ukraine', 1, 8).recordAt(8);
+  const rb = nodeRun('no-war-2022', 1, 8).recordAt(8);
+  const spec = loadPreset('post-ukraine');
+  assert(spec.ok, 'post-ukraine loads');
+  const top = differences(ra, rb, spec.spec).slice(0, 3);
+  const items = await page.locator('#readout [data-what="compare"] .diff-item').allTextContents();
+  eq(items.length, 3, 'the strip lists the three largest differences');
+  for (const [k, d] of top.entries())
+    assert(items[k].includes(d.label), `difference ${k + 1} should be ${d.label}: ${items[k]}`);
   const alone = await open('?scenario=no-war-2022&seed=1&t=8');
   eq(s.compareHash, (await state(alone)).hash, 'B in compare equals B alone, same seed and step');
   await close(alone);
@@ -670,7 +698,7 @@ test('accessibility: live summary, shortcuts shown, keyboard reaches the control
   });
   eq(small.join('; '), '', 'text smaller than 12 px');
   await page.locator('body').press('i');
-  assert(await page.isVisible('#info[open]'), 'I opens the Info panel');
+  await page.waitForSelector('#info[open]');
   const info = (await page.textContent('#info')) ?? '';
   for (const h of ['What it is', 'How it works', 'How to use it', 'Things to try', 'What it leaves out', 'Sources'])
     assert(info.includes(h), `Info lacks "${h}"`);
@@ -779,11 +807,7 @@ test('export scenario (JSON) after mid-run changes: the CLI retraces the app run
   await scrub(page, H);
   const app = await state(page);
   eq(app.edits.length, 4, 'four lever changes');
-  await page.click('.lil-title:has-text("Files and sharing")');
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('button:has-text("export scenario (JSON)")'),
-  ]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#share-json')]);
   const path = join(ROOT, 'artifacts', 'exported-midrun.json');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, readFileSync(await dl.path(), 'utf8'));
@@ -846,8 +870,7 @@ test('the footer gives the CLI command that prints the hash shown', async () => 
   const w = await open('?scenario=post-ukraine&seed=4&t=5&w=RU.autonomy:4');
   const wc = (await w.getAttribute('#hash', 'data-command'))!;
   eq(wc, 'npm run --silent sim -- run --scenario post-ukraine.json --seed 4 --steps 5', 'command with weights');
-  await w.click('.lil-title:has-text("Files and sharing")');
-  const [dl] = await Promise.all([w.waitForEvent('download'), w.click('button:has-text("export scenario (JSON)")')]);
+  const [dl] = await Promise.all([w.waitForEvent('download'), w.click('#share-json')]);
   const path = join(ROOT, 'artifacts', 'exported-weights.json');
   writeFileSync(path, readFileSync(await dl.path(), 'utf8'));
   const wo = JSON.parse(cli(['run', '--scenario', path, '--seed', '4', '--steps', '5', '--format', 'json'])) as {
@@ -906,28 +929,50 @@ test('the seed field takes whole numbers 0..4294967295 only, and says what is wr
   await close(page);
 });
 
-test('compare: the horizon is the shorter run, each side dated, the difference signed A − B', async () => {
-  const pre = stepsOf('pre-2022');
-  const h = Math.min(pre, H);
-  const page = await open(`?scenario=pre-2022&seed=1&t=${pre}&compare=post-ukraine`);
+test('compare: two scenarios that do not overlap are shown side by side in time, each over its whole horizon', async () => {
+  const pre = loadPreset('pre-2022');
+  const post = loadPreset('post-ukraine');
+  assert(pre.ok && post.ok, 'presets load');
+  const last = post.spec.start + post.spec.steps - pre.spec.start;
+  const page = await open('?scenario=pre-2022&seed=1&t=8&compare=post-ukraine');
   const s = await state(page);
-  eq(s.horizon, h, 'compare horizon');
-  eq(s.t, h, 'the step is clamped to it');
-  const r = loadPreset('post-ukraine');
-  assert(r.ok, 'post-ukraine loads');
-  eq(s.compareDate, formatQuarter(r.spec.start + H), "B's last date is its own last quarter");
-  eq(Number(await page.getAttribute('#t-scrub', 'max')), h, 'timeline length');
-  const diff = (await page.textContent('#diff')) ?? '';
-  assert(diff.includes(s.date) && diff.includes(s.compareDate!), `the strip lacks a date: ${diff}`);
-  assert(/A − B = [+−]?\d/.test(diff), `the difference has no explicit sign: ${diff}`);
-  assert(diff.includes('not by date'), `the strip does not say steps are not calendar-aligned: ${diff}`);
+  eq(s.horizon, pre.spec.steps, 'A keeps its whole horizon');
+  eq(s.last, last, 'the timeline runs from the earlier start to the later end');
+  eq(Number(await page.getAttribute('#t-scrub', 'max')), last, 'timeline length');
+  eq(s.date, '2014Q1', 'the date shown');
+  eq(s.compareDate, formatQuarter(post.spec.start), 'B, which starts later, holds its first quarter');
+  let strip = (await page.textContent('#readout [data-what="compare"]')) ?? '';
+  assert(
+    /B starts later/.test(strip) && /do not overlap in time/.test(strip),
+    `the strip does not say B starts later: ${strip}`,
+  );
+  // Where B runs, A has ended: each side says so, and B is at its own date.
+  await scrub(page, last);
+  const end = await state(page);
+  eq(end.compareDate, formatQuarter(post.spec.start + H), "B's last quarter at the end of the timeline");
+  eq(end.dateA, formatQuarter(pre.spec.start + pre.spec.steps), 'A holds its last quarter');
+  eq(end.compareHash, nodeRun('post-ukraine', 1, H).hash(H), "B's state at its end is post-ukraine's, seed 1");
+  strip = (await page.textContent('#readout [data-what="compare"]')) ?? '';
+  assert(/A has ended/.test(strip), `the strip does not say A has ended: ${strip}`);
+  // Both lines are on the charts, over their own years.
+  const dep = await page.evaluate(() => window.__triangle!.chart(0));
+  assert(dep?.series.includes('ru_dependence_on_cn'), 'dependence chart');
   await page.mouse.move(2, 2);
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, 'compare-pre2022-post-ukraine-1440x900.png') });
-  // Off again: A has its whole length back.
+  // Off again: A alone, at the same date.
+  await scrub(page, 20);
+  const date = (await state(page)).date;
   await page.locator('body').press('c');
-  eq((await state(page)).horizon, pre, 'horizon without compare');
+  const off = await state(page);
+  eq(off.last, pre.spec.steps, 'timeline without compare');
+  eq(off.date, date, 'the date is kept');
   await close(page);
+  // Overlapping scenarios are aligned by date: post-ukraine and no-war-2022 both start in 2022Q1.
+  const same = await open('?scenario=post-ukraine&seed=2&t=5&compare=no-war-2022');
+  const sm = await state(same);
+  eq(sm.compareDate, sm.date, 'aligned by date');
+  await close(same);
   // A link comparing a scenario with itself: a message and the default counterpart.
   const self = await open('?scenario=post-ukraine&seed=1&t=2&compare=post-ukraine');
   const ss = await state(self);
@@ -962,6 +1007,7 @@ test('weights: sliders and links agree on 0..10', async () => {
 
 test('explain: utility changes to two significant digits, signed, never a bare +0.00', async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=3');
+  await page.click('#side-tab-explain');
   await page.click('#explain button[data-actor="RU"]');
   const moves = (await page.textContent('#explain .moves')) ?? '';
   assert(moves.length > 0, 'no moves listed');
@@ -1006,6 +1052,7 @@ test('keyboard focus is clearly outlined on the panel (buttons, inputs, folder t
 test('Info explains the anchor, autonomy and what to expect from the things to try', async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=0');
   await page.locator('body').press('i');
+  await page.waitForSelector('#info[open] .examples');
   const info = ((await page.textContent('#info')) ?? '').replace(/\s+/g, ' ');
   for (const words of [
     'anchor',
@@ -1021,57 +1068,642 @@ test('Info explains the anchor, autonomy and what to expect from the things to t
   await close(page);
 });
 
-test('layout: nothing overflows or overlaps at 1280×720 and 1440×900, light and dark (screenshots)', async () => {
+// ---- no lost work -------------------------------------------------------------------------------
+
+test('the mouse wheel scrolls the panel; it changes a slider only when that slider has the focus', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=2', { width: 1280, height: 720 });
+  const before = (await state(page)).levers.ru_econ_policy;
+  const slider = page.locator('.lil-controller[data-lever="ru_econ_policy"] .lil-slider');
+  await slider.scrollIntoViewIfNeeded();
+  const top0 = await page.evaluate(() => document.getElementById('panel')!.scrollTop);
+  const b = (await slider.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  for (let k = 0; k < 5; k++) {
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(500);
+  const after = await state(page);
+  eq(after.levers.ru_econ_policy, before, 'five notches over an unfocused slider leave the lever');
+  eq(after.edits.length, 0, 'no edit');
+  const top1 = await page.evaluate(() => document.getElementById('panel')!.scrollTop);
+  assert(top1 > top0, `the panel did not scroll (${top0} -> ${top1})`);
+  // Focused, the slider takes the wheel.
+  const input = page.locator('.lil-controller[data-lever="ru_econ_policy"] input');
+  await input.focus();
+  const b2 = (await slider.boundingBox())!;
+  await page.mouse.move(b2.x + b2.width / 2, b2.y + b2.height / 2);
+  await page.mouse.wheel(0, -120);
+  await page.waitForTimeout(600);
+  const focused = await state(page);
+  assert(focused.levers.ru_econ_policy > before, `a focused slider did not move: ${focused.levers.ru_econ_policy}`);
+  eq(focused.edits.length, 1, 'one edit from the wheel');
+  await close(page);
+});
+
+test('undo and redo: Ctrl+Z, Ctrl+Shift+Z and the buttons step through every change', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=4');
+  assert(await page.isDisabled('#btn-undo'), 'nothing to undo at first');
+  await setLever(page, 'war', 0);
+  await setLever(page, 'sanctions', 0.3);
+  await page.click('button:has-text("new seed (seed + 1)")');
+  let s = await state(page);
+  eq(s.seed, 2, 'new seed');
+  eq(s.edits.length, 2, 'two edits');
+  await page.locator('body').press('Control+z');
+  eq((await state(page)).seed, 1, 'Ctrl+Z undoes the seed');
+  await page.locator('body').press('Control+z');
+  s = await state(page);
+  eq(JSON.stringify(s.edits.map((e) => e.name)), '["war"]', 'Ctrl+Z undoes the sanctions change');
+  await page.click('#btn-undo');
+  eq((await state(page)).edits.length, 0, 'the undo button undoes the war change');
+  assert(await page.isDisabled('#btn-undo'), 'back at the start');
+  await page.click('#btn-redo');
+  eq((await state(page)).edits.length, 1, 'the redo button');
+  await page.locator('body').press('Control+Shift+Z');
+  eq((await state(page)).edits.length, 2, 'Ctrl+Shift+Z redoes');
+  await page.locator('body').press('Control+Shift+Z');
+  s = await state(page);
+  eq(s.seed, 2, 'redo again: the seed');
+  assert(await page.isDisabled('#btn-redo'), 'nothing left to redo');
+  await page.waitForFunction((q) => location.search === q, s.url);
+  await close(page);
+});
+
+test("the browser's Back and Forward move between states (and follow undo)", async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=0');
+  await page.click('button:has-text("new seed (seed + 1)")');
+  await scrub(page, 5);
+  await setLever(page, 'war', 0.25);
+  const edited = await state(page);
+  await page.waitForFunction((q) => location.search === q, edited.url);
+  await page.goBack();
+  await page.waitForFunction(() => (window.__triangle!.state().edits as unknown[]).length === 0);
+  let s = await state(page);
+  eq(s.seed, 2, 'Back: the state before the lever change');
+  eq(s.t, 5, 'at the quarter it was left at');
+  await page.goBack();
+  await page.waitForFunction(() => window.__triangle!.state().seed === 1);
+  await page.goForward();
+  await page.waitForFunction(() => window.__triangle!.state().seed === 2);
+  await page.goForward();
+  await page.waitForFunction(() => (window.__triangle!.state().edits as unknown[]).length === 1);
+  s = await state(page);
+  eq(s.hash, edited.hash, 'Forward returns to the edited run');
+  // Undo moves the browser too: Back after an undo goes further back, not forward.
+  await page.locator('body').press('Control+z');
+  await page.waitForFunction(() => (window.__triangle!.state().edits as unknown[]).length === 0);
+  await page.waitForTimeout(300);
+  await page.goBack();
+  await page.waitForFunction(() => window.__triangle!.state().seed === 1);
+  eq(page.url().includes('seed=1'), true, 'the address bar follows');
+  await close(page);
+});
+
+test('editing an earlier quarter keeps the later changes, says so, and can remove them', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=8');
+  await setLever(page, 'sanctions', 0.3);
+  await scrub(page, 2);
+  await setLever(page, 'war', 0.2);
+  const s = await state(page);
+  eq(
+    JSON.stringify(s.edits),
+    JSON.stringify([
+      { t: 2, name: 'war', value: 0.2 },
+      { t: 8, name: 'sanctions', value: 0.3 },
+    ]),
+    'both changes kept',
+  );
+  const msg = (await page.textContent('.msg[data-id="later"]')) ?? '';
+  assert(msg.includes('still apply') && msg.includes('sanctions 0.30 from 2024Q1'), `message: ${msg}`);
+  assert(s.url.includes('set=war:0.2@2,sanctions:0.3@8'), `URL: ${s.url}`);
+  await page.click('.msg[data-id="later"] .act');
+  eq((await state(page)).edits.length, 1, '"remove them" removes the later change');
+  await page.locator('body').press('Control+z');
+  eq((await state(page)).edits.length, 2, 'and undo brings it back');
+  await close(page);
+});
+
+test('an import that cannot be kept (storage full) says so, and a reload never shows an older version', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // Storage fills up on demand: from then on, keeping imported files fails as over the quota.
+  await ctx.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.endsWith(':imports') && sessionStorage.getItem('full') === '1')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, key, value);
+    };
+  });
+  const page = await open('?scenario=post-ukraine&seed=1&t=0', { ctx });
+  const good = JSON.parse(readFileSync(join(ROOT, 'scenarios/post-ukraine.json'), 'utf8'));
+  const v1 = { ...good, id: 'mine', title: 'Mine, version 1' };
+  await page.setInputFiles('#file-input', {
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(v1)),
+  });
+  await page.waitForFunction(() =>
+    document.querySelector('.msg[data-id="import"]')?.textContent?.includes('kept in this browser'),
+  );
+  await page.evaluate(() => sessionStorage.setItem('full', '1'));
+  const v2 = { ...good, id: 'mine', title: 'Mine, version 2' };
+  await page.setInputFiles('#file-input', {
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(v2)),
+  });
+  await page.waitForFunction(() =>
+    document.querySelector('.msg[data-id="import"]')?.textContent?.includes('for this tab only'),
+  );
+  eq(await page.textContent('#h-scenario'), 'Mine, version 2', 'the new version is shown now');
+  const url = page.url();
+  await page.reload();
+  await page.waitForFunction(() => window.__triangle?.ready === true);
+  const s = await state(page);
+  assert(s.scenario !== 'mine', `after a reload an older version is shown under the same id (${s.scenario})`);
+  const msg = (await page.textContent('#messages')) ?? '';
+  assert(
+    msg.includes('not kept in this browser') || msg.includes('does not hold'),
+    `no message after the reload: ${msg}`,
+  );
+  assert(url.includes('file='), `the link names the version: ${url}`);
+  await close(page);
+});
+
+test('a file with many problems gives a message of a readable size', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=0');
+  const bad = JSON.parse(readFileSync(join(ROOT, 'scenarios/post-ukraine.json'), 'utf8'));
+  bad.actors = Array.from({ length: 24 }, (_, k) => ({
+    id: `x${k}`,
+    name: 7,
+    color: 'no',
+    growth: 'a',
+    otherTrade: -1,
+  }));
+  await page.setInputFiles('#file-input', {
+    name: 'many.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  await page.waitForSelector('.msg.error');
+  const items = await page.locator('.msg.error li').allTextContents();
+  assert(items.length <= 12, `${items.length} problems listed`);
+  assert(/and \d+ more/.test(items.at(-1) ?? ''), `no count of the rest: ${items.at(-1)}`);
+  const head = (await page.textContent('.msg.error .body')) ?? '';
+  assert(/\d{3} problems/.test(head), `the message does not give the total: ${head}`);
+  await close(page);
+});
+
+// ---- the views analysts expect ------------------------------------------------------------------
+
+test('tabs: the table (every indicator and tie per quarter, sortable, downloadable) and the sources', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=3');
+  await page.click('#tab-table');
+  await page.waitForSelector('#panel-table table.data');
+  const s = await state(page);
+  eq(s.tab, 'table', 'tab in the state');
+  assert(s.url.includes('tab=table'), `tab in the link: ${s.url}`);
+  eq(await page.locator('#panel-table tbody tr').count(), H + 1, 'one row per quarter');
+  const heads = await page
+    .locator('#panel-table thead button')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sort));
+  for (const k of [...Object.keys(s.indicators), ...Object.keys(s.ties)]) assert(heads.includes(k), `no column ${k}`);
+  eq(await page.locator('#panel-table tbody tr.now').getAttribute('data-t'), '3', 'the quarter shown is highlighted');
+  await page.click('#panel-table thead button[data-sort="ru_dependence_on_cn"]');
+  await page.click('#panel-table thead button[data-sort="ru_dependence_on_cn"]');
+  const k = heads.indexOf('ru_dependence_on_cn');
+  const col = await page.locator(`#panel-table tbody tr td:nth-child(${k + 1})`).allTextContents();
+  const nums = col.map((x) => Number(x.replace('\u2212', '-')));
+  eq(JSON.stringify(nums), JSON.stringify([...nums].sort((a, b) => b - a)), 'sorted, largest first');
+  await page.locator('#panel-table tbody tr').nth(2).click();
+  const picked = await state(page);
+  eq(
+    picked.t,
+    Number(await page.locator('#panel-table tbody tr').nth(2).getAttribute('data-t')),
+    'a row click jumps there',
+  );
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
+  const mine = readFileSync(await dl.path(), 'utf8');
+  const theirs = cli(['run', '--scenario', 'post-ukraine', '--seed', '1', '--steps', String(H), '--format', 'csv']);
+  eq(mine, theirs, 'the downloaded table is the CLI run, byte for byte');
+  const again = await open(`?scenario=post-ukraine&seed=1&t=3&tab=table`);
+  assert(await again.isVisible('#panel-table table.data'), 'a link opens the table');
+  await close(again);
+  await page.click('#tab-sources');
+  await page.waitForSelector('#panel-sources .sources');
+  const src = ((await page.textContent('#panel-sources')) ?? '').replace(/\s+/g, ' ');
+  for (const words of [
+    'Stephen Blank and Younkyoo Kim',
+    "Rethinking Russo-Chinese Relations in Asia: Beyond Russia's Chinese Dilemma",
+    'China: An International Journal',
+    'Lowell Dittmer (1981)',
+    'The Strategic Triangle: An Elementary Game-Theoretical Analysis',
+    'Bailey, Strezhnev and Voeten',
+  ])
+    assert(src.includes(words), `Sources lack "${words}"`);
+  const files = await page
+    .locator('#panel-sources tr[data-file]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.file));
+  // Every data series of shared/data (read from the folder when it is there, else the list the app carries).
+  const shared = '/work/shared/data';
+  if (existsSync(shared)) {
+    const onDisk = [
+      ...readdirSync(shared).filter((f) => /\.(csv|md)$/.test(f)),
+      ...readdirSync(join(shared, 'series'))
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => `series/${f}`),
+    ];
+    for (const f of onDisk) assert(files.includes(f), `Sources lack the data series ${f}`);
+  }
+  assert(files.length >= 10, `only ${files.length} data series listed`);
+  await close(page);
+});
+
+test('charts: fixed labelled axes that keep the record, a key, hover read-outs, real events marked', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=0');
+  const before = (await page.evaluate(() => window.__triangle!.chart(0)))!;
+  assert(before.series.includes('ru_dependence_on_cn'), 'the first chart is dependence');
+  const observed2023 = 0.338;
+  assert(
+    before.range[0] === 0 && before.range[1] >= observed2023,
+    `the axis leaves out the 2023 record: ${before.range}`,
+  );
+  await setLever(page, 'sanctions', 0);
+  await setLever(page, 'war', 0);
+  const after = (await page.evaluate(() => window.__triangle!.chart(0)))!;
+  eq(JSON.stringify(after.range), JSON.stringify(before.range), 'the axis does not rescale after the edit');
+  const axes: string[] = [];
+  for (let k = 0; k < 4; k++) axes.push(...((await page.evaluate((i) => window.__triangle!.chart(i), k))?.axes ?? []));
+  for (const label of ['share of trade', 'index, 0–1', 'tie, −1 to 1'])
+    assert(axes.includes(label), `no axis label "${label}": ${axes}`);
+  const key = (await page.textContent('#panel-chart .legend')) ?? '';
+  for (const words of ['this run', 'observed record', 'real events', 'without your changes'])
+    assert(key.includes(words), `the key lacks "${words}": ${key}`);
+  // Hover: the date and the values under the cursor.
+  const over = page.locator('#panel-chart .chart').first().locator('.u-over');
+  const box = (await over.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+  await page.waitForTimeout(150);
+  const head = page.locator('#panel-chart .chart').first().locator('figcaption');
+  const date = (await head.getAttribute('data-date')) ?? '';
+  assert(/^20\d\dQ[1-4]$/.test(date) && date !== '2022Q1', `the read-out does not follow the cursor: ${date}`);
+  const text = (await head.textContent()) ?? '';
+  assert(text.includes(date) && /RU on CN\s*[\d.]+/.test(text), `the read-out lacks the values: ${text}`);
+  await page.mouse.move(2, 2);
+  // Real events: on the timeline (a click goes there) and on the charts.
+  const marks = await page
+    .locator('#t-marks .mark')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.date));
+  eq(JSON.stringify(marks), JSON.stringify(['2022Q1', '2022Q4']), 'post-ukraine: the invasion and the embargo');
+  await page.click('#t-marks .mark[data-date="2022Q4"]');
+  eq((await state(page)).date, '2022Q4', 'a mark takes the timeline to its quarter');
+  eq(after.events, 2, 'both marked on the charts');
+  await close(page);
+  const pre = await open('?scenario=pre-2022&seed=1&t=0');
+  const premarks = await pre
+    .locator('#t-marks .mark')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.date));
+  eq(
+    JSON.stringify(premarks),
+    JSON.stringify(['2014Q1', '2016Q2', '2019Q4']),
+    'pre-2022: Crimea, Sochi, Power of Siberia',
+  );
+  eq((await pre.evaluate(() => window.__triangle!.chart(0)))!.events, 3, 'and on its charts');
+  await close(pre);
+});
+
+// ---- cause and effect -----------------------------------------------------------------------------
+
+test('after an edit: the ghost of the unedited run and a "what changed" read-out in words', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=0');
+  assert(!(await state(page)).ghost, 'no ghost before an edit');
+  assert(!(await page.isVisible('#readout [data-what="changed"]')), 'no read-out before an edit');
+  const plain = await page.evaluate(() => window.__triangle!.bandPixels(0));
+  await setLever(page, 'sanctions', 0);
+  const s = await state(page);
+  assert(s.ghost, 'a ghost after the edit');
+  assert((await page.evaluate(() => window.__triangle!.chart(0)))!.ghost, 'the charts draw it');
+  const text = (await page.textContent('#readout [data-what="changed"]')) ?? '';
+  const r = loadPreset('post-ukraine');
+  assert(r.ok, 'post-ukraine loads');
+  const cache = new RunCache();
+  const a = cache.get('post-ukraine', r, 1, [{ t: 0, name: 'sanctions', value: 0 }], {});
+  const g = cache.get('post-ukraine', r, 1, [], {});
+  const expected = whatChanged(a.records[H], g.records[H], r.spec);
+  assert(text.includes(expected.text), `read-out "${text}" is not "${expected.text}"`);
+  assert(expected.items.length > 0, 'sanctions to 0 changes something');
+  void plain;
+  await page.click('#readout [data-what="changed"] button');
+  eq((await state(page)).edits.length, 0, 'its undo link undoes');
+  await close(page);
+});
+
+test('a lever says when a scheduled event will no longer move it (tooltip and a line always in view)', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=1');
+  const note = page.locator('[data-lever-note="sanctions"]');
+  let text = (await note.textContent()) ?? '';
+  assert(
+    text.includes('Scheduled') && text.includes('EU crude embargo and G7 price cap') && text.includes('2022Q4'),
+    `before: ${text}`,
+  );
+  await setLever(page, 'sanctions', 0.5);
+  text = (await note.textContent()) ?? '';
+  assert(text.includes('stops') && text.includes('2022Q4'), `after the change: ${text}`);
+  const title = (await page.getAttribute('.lil-controller[data-lever="sanctions"]', 'title')) ?? '';
+  assert(title.includes('stops'), `tooltip: ${title}`);
+  const changes = (await page.textContent('#changes')) ?? '';
+  assert(changes.includes('no longer moves'), `changes list: ${changes}`);
+  // A decision lever: its actor's own choices stop too.
+  await setLever(page, 'vn_cam_ranh', 0.1);
+  const vn = (await page.textContent('[data-lever-note="vn_cam_ranh"]')) ?? '';
+  assert(vn.includes('Vietnam') && vn.includes('no longer move'), `decision lever: ${vn}`);
+  await close(page);
+});
+
+test('explain follows the scene clicked, B included, and says "probability"', async () => {
+  const page = await open('?scenario=post-ukraine&seed=1&t=4&compare=no-war-2022');
+  const p = (await page.evaluate(() => window.__triangle!.node('RU', 1)))!;
+  await page.mouse.click(p.x, p.y);
+  const s = await state(page);
+  eq(JSON.stringify(s.selected), JSON.stringify({ scene: 1, actor: 'RU' }), 'scene B selected');
+  eq(s.side, 'explain', 'the explain tab opens');
+  const text = (await page.textContent('#explain')) ?? '';
+  assert(text.includes('Scene B · no-war-2022'), `explain does not say it is B: ${text.slice(0, 200)}`);
+  assert(/probability \d/.test(text) && !/\bp \d/.test(text), `"probability", not "p": ${text.slice(0, 400)}`);
+  const rb = nodeRun('no-war-2022', 1, 4).recordAt(4);
+  const u = rb.utility.RU.total;
+  assert(text.includes(`utility ${fmt(u)}`), `explain shows A's utility, not B's (${fmt(u)})`);
+  await close(page);
+});
+
+test('"Things to try" are buttons that set the example up (and undo goes back)', async () => {
+  const page = await open('?scenario=pre-2022&seed=3&t=5');
+  await page.click('#btn-info');
+  await page.waitForSelector('#info[open] button.try');
+  const n = await page.locator('#info button.try').count();
+  eq(n, EXAMPLES.length, 'one button per example');
+  await page.locator('#info button.try').first().click();
+  await page.waitForFunction(() => !document.querySelector('#info[open]'));
+  const s = await state(page);
+  const first = EXAMPLES[0].setup;
+  eq(s.scenario, first.scenario, 'the example scenario');
+  eq(
+    JSON.stringify(s.edits.map((e) => [e.name, e.value])),
+    JSON.stringify((first.set ?? []).map((x) => [x.lever, x.value])),
+    'its levers',
+  );
+  eq(s.t, s.last, 'shown at the end');
+  await page.locator('body').press('Control+z');
+  const back = await state(page);
+  eq(`${back.scenario} ${back.seed} ${back.t}`, 'pre-2022 3 5', 'undo returns to where the user was');
+  await close(page);
+});
+
+// ---- sharing, report, print ---------------------------------------------------------------------------
+
+test('save as report: a PNG of the whole view and a printable page with title, scenario, seed, changes, date and hash', async () => {
+  const page = await open('?scenario=post-ukraine&seed=4&t=6&set=war:0.5@0&w=RU.autonomy:3');
+  await page.click('#btn-report');
+  await page.waitForSelector('#report-menu:not([hidden])');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#report-menu button:has-text("PNG")')]);
+  const buf = readFileSync(await png.path());
+  eq(buf.subarray(1, 4).toString(), 'PNG', 'PNG signature');
+  const w = buf.readUInt32BE(16);
+  const h = buf.readUInt32BE(20);
+  assert(w === 1600 && h > 1000, `the report picture is ${w}×${h}`);
+  // PDF: the print dialog gets a report page; print() is replaced so the test can see it was asked for.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+    };
+  });
+  await page.click('#btn-report');
+  await page.click('#report-menu button:has-text("PDF")');
+  await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
+  const s = await state(page);
+  const report = ((await page.textContent('#report')) ?? '').replace(/\s+/g, ' ');
+  for (const words of [
+    'Strategic triangle',
+    'post-ukraine',
+    'Seed 4',
+    s.dateA,
+    s.hash,
+    'war set to 0.50 from 2022Q1',
+    'autonomy weight 3',
+    '--seed 4',
+  ])
+    assert(report.includes(words), `the report lacks "${words}"`);
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.isVisible('#app')), 'the app is not printed');
+  assert(await page.isVisible('#report h1'), 'the report is');
+  const imgs = await page.locator('#report img').count();
+  assert(imgs >= 5, `the report has ${imgs} pictures (scene and charts)`);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert(pdf.length > 20000 && pdf.subarray(0, 4).toString() === '%PDF', `PDF of ${pdf.length} bytes`);
+  await page.emulateMedia({ media: 'screen' });
+  await close(page);
+});
+
+// ---- security and faults ------------------------------------------------------------------------------
+
+test('the Content-Security-Policy is sent and set, and the app runs under it (worker included)', async () => {
+  const res = await fetch(`${base}/`);
+  eq(res.headers.get('content-security-policy'), CSP, 'the preview sends the policy');
+  const html = await res.text();
+  assert(html.includes(`content="${CSP}"`), 'index.html carries it');
+  assert(!/unsafe-eval|unsafe-inline/.test(CSP), 'no unsafe-eval, no unsafe-inline');
+  const page = await open('?scenario=post-ukraine&seed=1&t=4');
+  const b = await bandReady(page);
+  assert(b.hashMatches, 'the worker ran under the policy');
+  const px = await page.evaluate(() => window.__triangle!.pixels());
+  assert(px.nonBackground > 5000, 'the scene is drawn under the policy');
+  await page.click('#btn-info');
+  await page.waitForSelector('#info[open] .examples');
+  await page.keyboard.press('Escape');
+  await close(page);
+});
+
+test('the dev server (npm start) sends its policy too, and the app runs under it', async () => {
+  const port = await freePort();
+  const dev = spawn(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitHttp(`${url}/`, 60000);
+    const res = await fetch(`${url}/`);
+    eq(res.headers.get('content-security-policy'), DEV_CSP, 'the dev server sends the dev policy');
+    const html = await res.text();
+    assert(html.includes(`content="${DEV_CSP}"`), "the page's meta carries the same dev policy");
+    assert(!DEV_CSP.includes('unsafe-eval'), 'no eval in development either');
+    const page = await open('?scenario=post-ukraine&seed=1&t=2', { base: url });
+    const px = await page.evaluate(() => window.__triangle!.pixels());
+    assert(px.nonBackground > 5000, 'the scene is drawn on the dev server');
+    // The dev server bundles on first request; anything it logs as an error besides a violation counts.
+    errors.set(
+      page,
+      (errors.get(page) ?? []).filter((e) => !/\[vite\]/.test(e)),
+    );
+    await close(page);
+  } finally {
+    dev.kill();
+  }
+});
+
+test('a worker that fails is restarted, with a message, and its work is done', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  let failed = 0;
+  await ctx.route(/\/assets\/compute-[^/]+\.js$/, (route) => {
+    if (failed++ === 0) return route.fulfill({ status: 404, body: 'gone after a redeploy' });
+    return route.continue();
+  });
+  const page = await open('?scenario=post-ukraine&seed=1&t=2', { ctx });
+  await page.waitForSelector('.msg[data-id="worker"]', { state: 'attached', timeout: 15000 });
+  const msg = (await page.textContent('.msg[data-id="worker"]')) ?? '';
+  assert(msg.includes('restarted'), `message: ${msg}`);
+  const b = await bandReady(page);
+  assert(b.hashMatches, 'the restarted worker computed the band');
+  eq(await page.evaluate(() => window.__triangle!.workersStarted()), 2, 'one restart');
+  // The failed load is a console error of the page; that one is expected.
+  errors.set(
+    page,
+    (errors.get(page) ?? []).filter((e) => !/404|Failed to load|worker/i.test(e)),
+  );
+  await close(page);
+});
+
+const SIZES: readonly [number, number][] = [
+  [1440, 900],
+  [1280, 720],
+  [1024, 768],
+  [390, 844],
+];
+
+/** Everything that must not overlap or spill at a size, by bounding boxes (run in the page). */
+function layoutProblems(): string[] {
+  const out: string[] = [];
+  const phone = innerWidth < 760;
+  const de = document.documentElement;
+  if (!phone && de.scrollHeight > innerHeight + 1)
+    out.push(`page scrolls vertically (${de.scrollHeight} > ${innerHeight})`);
+  if (de.scrollWidth > innerWidth + 1) out.push(`page scrolls horizontally (${de.scrollWidth} > ${innerWidth})`);
+  const box = (el: Element) => el.getBoundingClientRect();
+  const shown = (el: Element | null): el is HTMLElement =>
+    !!el &&
+    (el as HTMLElement).offsetParent !== null &&
+    getComputedStyle(el).visibility !== 'hidden' &&
+    box(el).width > 0;
+  const overlap = (a: DOMRect, b: DOMRect) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const regions = ['#top', '#stage-wrap', '#readout', '#views', '#transport', ...(phone ? [] : ['#side'])]
+    .map((q) => [q, document.querySelector(q)] as const)
+    .filter((x): x is readonly [string, HTMLElement] => shown(x[1]));
+  for (let i = 0; i < regions.length; i++)
+    for (let j = i + 1; j < regions.length; j++)
+      if (overlap(box(regions[i][1]), box(regions[j][1]))) out.push(`${regions[i][0]} overlaps ${regions[j][0]}`);
+  // Items of a bar stay inside it and do not overlap each other; nothing covers a button.
+  for (const bar of ['#top', '#transport', '#share', '.tools', '.tabbar', '.legend']) {
+    const host = document.querySelector(bar);
+    if (!shown(host)) continue;
+    const r = box(host);
+    const items = [...host.children].filter(shown);
+    for (const el of items) {
+      const b = box(el);
+      if (b.right > r.right + 1 || b.left < r.left - 1 || b.bottom > r.bottom + 1 || b.top < r.top - 1)
+        out.push(`${bar}: ${el.id || el.className || el.tagName} spills out`);
+    }
+    for (let i = 0; i < items.length; i++)
+      for (let j = i + 1; j < items.length; j++)
+        if (overlap(box(items[i]), box(items[j])))
+          out.push(`${bar}: ${items[i].id || items[i].className} overlaps ${items[j].id || items[j].className}`);
+  }
+  for (const el of document.querySelectorAll<HTMLElement>(
+    '#top button, #transport button, #transport select, #share button, .tabbar button',
+  )) {
+    if (!shown(el)) continue;
+    const b = box(el);
+    const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+    if (b.bottom > innerHeight || b.right > innerWidth) {
+      if (!phone) out.push(`${el.id || el.textContent} is off screen`);
+    } else if (!hit || !(el === hit || el.contains(hit)))
+      out.push(`${el.id || el.textContent} is covered by ${(hit as HTMLElement | null)?.id || hit?.className}`);
+  }
+  for (const id of ['h-date']) {
+    const el = document.getElementById(id);
+    if (el && el.scrollWidth > el.clientWidth + 1) out.push(`#${id} is cut off`);
+  }
+  // The charts: each big enough, none over another, captions inside their chart.
+  const charts = [...document.querySelectorAll<HTMLElement>('#panel-chart .chart')].filter(shown);
+  for (let i = 0; i < charts.length; i++) {
+    const b = box(charts[i]);
+    const plot = charts[i].querySelector('.plot');
+    if (plot && box(plot).height < 80) out.push(`chart ${i} plot is ${box(plot).height}px high`);
+    if (b.width < (phone ? 330 : 200)) out.push(`chart ${i} is ${b.width}px wide`);
+    for (let j = i + 1; j < charts.length; j++)
+      if (overlap(b, box(charts[j]))) out.push(`chart ${i} overlaps chart ${j}`);
+    const cap = charts[i].querySelector('figcaption');
+    if (cap && box(cap).right > b.right + 1) out.push(`chart ${i} caption spills`);
+    const canvas = charts[i].querySelector('.uplot');
+    if (canvas) {
+      const c = box(canvas);
+      if (c.bottom > b.bottom + 1 || c.right > b.right + 1)
+        out.push(`chart ${i}'s plot runs out of its cell (${c.bottom} > ${b.bottom})`);
+    }
+  }
+  const stage = box(document.getElementById('stage')!);
+  if (stage.width < (phone ? 350 : 500) || stage.height < (phone ? 280 : 250))
+    out.push(`scene is ${stage.width}×${stage.height}`);
+  // Event labels under the timeline do not overlap each other.
+  const marks = [...document.querySelectorAll<HTMLElement>('#t-marks .mark:not(.tick-only)')].filter(shown);
+  for (let i = 0; i < marks.length; i++)
+    for (let j = i + 1; j < marks.length; j++)
+      if (overlap(box(marks[i]), box(marks[j])))
+        out.push(`timeline marks ${marks[i].textContent} and ${marks[j].textContent} overlap`);
+  if (phone) {
+    const side = document.getElementById('side')!;
+    if (shown(side) && box(side).left < innerWidth) out.push('the drawer is open on load');
+  }
+  return out;
+}
+
+test('layout: nothing overflows or overlaps at 1440×900, 1280×720, 1024×768 and 390×844, light and dark (screenshots)', async () => {
   mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h] of [
-    [1440, 900],
-    [1280, 720],
-  ]) {
+  for (const [w, h] of SIZES) {
     for (const scheme of ['light', 'dark'] as const) {
-      for (const view of ['main', 'compare']) {
+      for (const view of ['main', 'compare', 'edited'] as const) {
         const q =
           view === 'main'
             ? '?scenario=post-ukraine&seed=1&t=6'
-            : '?scenario=post-ukraine&seed=1&t=8&compare=no-war-2022';
+            : view === 'compare'
+              ? '?scenario=post-ukraine&seed=1&t=8&compare=no-war-2022'
+              : '?scenario=pre-2022&seed=1&t=20&set=sanctions:0@4,war:0.5@12';
         const page = await open(q, { width: w, height: h, scheme });
         await bandReady(page);
+        await page.mouse.move(1, 1);
         await page.waitForTimeout(300);
-        const problems = await page.evaluate(() => {
-          const out: string[] = [];
-          const de = document.documentElement;
-          if (de.scrollHeight > innerHeight + 1)
-            out.push(`page scrolls vertically (${de.scrollHeight} > ${innerHeight})`);
-          if (de.scrollWidth > innerWidth + 1)
-            out.push(`page scrolls horizontally (${de.scrollWidth} > ${innerWidth})`);
-          const boxes = ['#top', '#stage', '#charts', '#side', '#transport'].map(
-            (s) => [s, document.querySelector(s)!.getBoundingClientRect()] as const,
-          );
-          for (let i = 0; i < boxes.length; i++) {
-            for (let j = i + 1; j < boxes.length; j++) {
-              const [na, a] = boxes[i];
-              const [nb, b] = boxes[j];
-              const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-              const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-              if (ox > 1 && oy > 1) out.push(`${na} overlaps ${nb}`);
-            }
-          }
-          // Header chips and transport items must not spill out of their bars.
-          for (const bar of ['#top', '#transport']) {
-            const r = document.querySelector(bar)!.getBoundingClientRect();
-            for (const el of document.querySelectorAll<HTMLElement>(`${bar} > *`)) {
-              const b = el.getBoundingClientRect();
-              if (b.width > 0 && (b.right > r.right + 1 || b.left < r.left - 1))
-                out.push(`${bar} item ${el.id || el.className} spills out`);
-            }
-          }
-          for (const id of ['h-date', 'h-seed', 'h-config']) {
-            const el = document.getElementById(id)!;
-            if (el.scrollWidth > el.clientWidth + 1) out.push(`#${id} is cut off`);
-          }
-          return out;
-        });
+        const problems = await page.evaluate(layoutProblems);
+        await page.screenshot({ path: join(SHOTS, `${view}-${w}x${h}-${scheme}.png`), fullPage: w < 760 });
         eq(problems.join('; '), '', `layout at ${w}×${h} ${scheme} ${view}`);
-        await page.screenshot({ path: join(SHOTS, `${view}-${w}x${h}-${scheme}.png`) });
+        if (w < 760 && view === 'main') {
+          // The controls live in a drawer: it opens over the page, fully on screen, and closes.
+          await page.click('#btn-controls');
+          await page.waitForTimeout(350);
+          const side = (await page.locator('#side').boundingBox())!;
+          assert(side.x >= 0 && side.x + side.width <= w + 1, `drawer off screen: ${JSON.stringify(side)}`);
+          assert(await page.isVisible('#panel .lil-controller[data-lever="war"]'), 'the levers are in the drawer');
+          await page.screenshot({ path: join(SHOTS, `drawer-${w}x${h}-${scheme}.png`) });
+          await page.click('#side-close');
+          await page.waitForTimeout(350);
+          eq((await state(page)).drawer, false, 'the drawer closes');
+        }
         await close(page);
       }
     }
@@ -1105,11 +1737,15 @@ async function main(): Promise<number> {
   mkdirSync(SHOTS, { recursive: true });
   const assets = join(ROOT, 'dist/assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const entry = readFileSync(join(ROOT, 'dist/index.html'), 'utf8').match(/src="\/assets\/([^"]+\.js)"/)?.[1];
-  if (entry)
-    metrics['initial JS (entry chunk, gzipped kB)'] = (
-      gzipSync(readFileSync(join(assets, entry))).length / 1024
-    ).toFixed(1);
+  // What loads before the app can start: the entry and every chunk index.html preloads with it.
+  const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+  const entry = html.match(/src="\/assets\/([^"]+\.js)"/)?.[1];
+  const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = (f: string) => gzipSync(readFileSync(join(assets, f))).length / 1024;
+  if (entry) metrics['initial JS (entry chunk, gzipped kB)'] = gz(entry).toFixed(1);
+  metrics['initial JS (entry and the chunks it preloads, gzipped kB)'] = initial
+    .reduce((t, f) => t + gz(f), 0)
+    .toFixed(1);
   metrics['all JS chunks (gzipped kB)'] = (
     js.reduce((s, f) => s + gzipSync(readFileSync(join(assets, f))).length, 0) / 1024
   ).toFixed(1);

@@ -2,7 +2,7 @@
 // first seed is the run the app shows (same scenario file, weights and lever changes), its quantiles
 // are ordered, and it is the ensemble of runWithChanges over consecutive seeds.
 import { describe, expect, it } from 'vitest';
-import { compute } from '../../src/app/sim';
+import { RunCache } from '../../src/app/derive';
 import { loadPreset } from '../../src/scenario/presets';
 import { BAND_SEEDS, type BandRequest, computeBand } from '../../src/sim/band';
 import { metricNames, metricValues, quantileSorted } from '../../src/sim/ensemble';
@@ -29,16 +29,16 @@ describe('ensemble band', () => {
       { t: 5, name: 'war' as const, value: 0.3 },
     ];
     const weights = { RU: { autonomy: 3 } };
-    const shown = compute('post-ukraine', base('post-ukraine'), 4, edits, weights);
+    const shown = new RunCache().get('post-ukraine', base('post-ukraine'), 4, edits, weights);
     const r = await band({
       file: shown.file,
-      changes: shown.edits,
+      changes: [...shown.edits],
       seed: 4,
       seeds: 3,
       steps: shown.horizon,
       metrics: METRICS,
     });
-    expect(r.hash).toBe(shown.run.hash(shown.horizon));
+    expect(r.hash).toBe(shown.records[shown.horizon].hash);
     expect(r.metrics.ru_dependence_on_cn.med).toHaveLength(shown.horizon + 1);
   });
 

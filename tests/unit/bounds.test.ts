@@ -1,6 +1,7 @@
 // Bounds that mean something (issue 9): every number a scenario can hold has a range, and values
 // outside it are refused by the loader with the field named, before they can reach the model.
 import { describe, expect, it } from 'vitest';
+import { scenarioJson } from '../../src/app/files';
 import { buildWorld } from '../../src/model/build';
 import { dpow } from '../../src/model/dmath';
 import { NonFiniteError } from '../../src/model/finite';
@@ -9,7 +10,6 @@ import { loadScenario, parseScenarioText } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
 import { AMOUNT_MIN, STEPS_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
-import { scenarioJson } from '../../src/ui/export';
 
 type Json = Record<string, unknown> & { actors: Record<string, unknown>[] };
 const base = () => structuredClone(PRESETS['post-ukraine']) as Json;

@@ -116,10 +116,3 @@ export function movePhrase(kind: string, target: string, move: -1 | 1, name: (id
   if (kind === 'navy') return move > 0 ? 'sent more ships to Cam Ranh Bay' : 'withdrew ships from Cam Ranh Bay';
   return `${move > 0 ? 'raised' : 'lowered'} ${target}`;
 }
-
-export function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}

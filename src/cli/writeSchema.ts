@@ -1,6 +1,6 @@
 // `npm run schema`: regenerate scenarios/scenario.schema.json from the zod schema.
 import { writeFileSync } from 'node:fs';
-import { scenarioJsonSchemaText } from './jsonSchema';
+import { scenarioJsonSchemaText } from '../scenario/jsonSchema';
 
 const out = new URL('../../scenarios/scenario.schema.json', import.meta.url);
 writeFileSync(out, scenarioJsonSchemaText());
