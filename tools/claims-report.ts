@@ -1,12 +1,24 @@
 // `npm run claims`: every claim of CLAIMS.md with its paired share, mean effect, unpaired d and class.
 // `npm run claims -- --robustness`: each claim's verdict under every free parameter at ±25% (one at a time)
 // and under a neutral 2012; a claim that holds only at the defaults is reported as fragile.
-// Options: --seeds N (default 100; 40 for --robustness), --only C1,C3, --json.
+// Options: --seeds N (default 100; 40 for --robustness), --only C1,C3, --json, --workers N (default one per
+// core; the runs go to worker threads, the numbers are the same for any N, 1 runs in this thread).
 // A robustness study splits over processes: --part i/n runs every n-th perturbation from the i-th and
 // prints one JSON line each; --from a.jsonl,b.jsonl,... reads such lines back and prints the table.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type ClaimResult, measureClaims, perturbations, presetContext } from '../src/sim/claims';
+import {
+  type ClaimContext,
+  type ClaimResult,
+  measureClaims,
+  type Perturbation,
+  perturbations,
+  presetContext,
+} from '../src/sim/claims';
+import { collectSamples, fetchSamples, withSamples } from '../src/sim/experiment';
+import { cores } from '../src/sim/nodePool';
+import type { Pool } from '../src/sim/pool';
+import { bundlePool } from './bundle-pool';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +28,7 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
     part: { type: 'string' },
     from: { type: 'string' },
+    workers: { type: 'string' },
   },
 });
 const seeds = Number(values.seeds ?? (values.robustness ? 40 : 100));
@@ -24,6 +37,30 @@ if (!Number.isInteger(seeds) || seeds < 2 || seeds > 100000) {
   process.exit(2);
 }
 const only = values.only?.split(',');
+const workers = Number(values.workers ?? cores());
+if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
+  console.error(`error: --workers must be a whole number from 1 to 256 (got "${values.workers}")`);
+  process.exit(2);
+}
+const pool: Pool | null = workers > 1 ? bundlePool(workers) : null;
+
+/**
+ * Each perturbation's claims, several perturbations at a time: their runs go to the pool together (so
+ * workers stay busy across perturbations), then each is measured from its runs, in order. Memory is
+ * bounded by the perturbations in flight.
+ */
+async function measureAll(ps: readonly Perturbation[], each: (p: Perturbation, res: ClaimResult[]) => void) {
+  const inFlight = Math.max(2, 2 * workers);
+  for (let k = 0; k < ps.length; k += inFlight) {
+    const batch = ps.slice(k, k + inFlight).map((p) => ({ p, ctx: presetContext(seeds, p) as ClaimContext }));
+    if (pool)
+      await fetchSamples(
+        batch.flatMap((b) => collectSamples(() => measureClaims(b.ctx, only))),
+        pool,
+      );
+    for (const b of batch) each(b.p, measureClaims(b.ctx, only));
+  }
+}
 
 const pct = (x: number | null) => (x === null ? '' : `${(100 * x).toFixed(0)}%`);
 const num = (x: number | null, digits = 3) =>
@@ -57,7 +94,7 @@ function table(results: ClaimResult[]): string {
 
 if (!values.robustness) {
   const t0 = performance.now();
-  const results = measureClaims(presetContext(seeds), only);
+  const results = await withSamples(pool, () => measureClaims(presetContext(seeds), only));
   if (values.json) console.log(JSON.stringify({ seeds, results }, null, 2));
   else {
     console.log(
@@ -78,14 +115,16 @@ if (!values.robustness) {
   }
   if (part) {
     const [i, n] = [Number(part[1]), Number(part[2])];
-    perts.forEach((p, k) => {
-      if (k % n !== i - 1) return;
-      const res = measureClaims(presetContext(seeds, p), only);
-      console.log(JSON.stringify({ label: p.label, holds: Object.fromEntries(res.map((r) => [r.id, r.holds])) }));
-    });
+    await measureAll(
+      perts.filter((_, k) => k % n === i - 1),
+      (p, res) => {
+        console.log(JSON.stringify({ label: p.label, holds: Object.fromEntries(res.map((r) => [r.id, r.holds])) }));
+      },
+    );
+    pool?.close();
     process.exit(0);
   }
-  const base = measureClaims(presetContext(seeds), only);
+  const base = await withSamples(pool, () => measureClaims(presetContext(seeds), only));
   const kept = new Map<string, string[]>();
   const lost = new Map<string, string[]>();
   const record = (label: string, holds: Record<string, boolean>) => {
@@ -103,12 +142,14 @@ if (!values.robustness) {
       }
     }
   } else {
-    for (const p of perts) {
-      const t0 = performance.now();
-      const res = measureClaims(presetContext(seeds, p), only);
+    const t0 = performance.now();
+    let done = 0;
+    await measureAll(perts, (p, res) => {
       record(p.label, Object.fromEntries(res.map((r) => [r.id, r.holds])));
-      if (!values.json) console.error(`${p.label}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    }
+      done++;
+      if (!values.json)
+        console.error(`${done}/${perts.length} ${p.label} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    });
   }
   const rows = base.map((r) => {
     const k = kept.get(r.id)?.length ?? 0;
@@ -143,3 +184,4 @@ if (!values.robustness) {
     }
   }
 }
+pool?.close();

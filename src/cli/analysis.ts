@@ -1,9 +1,12 @@
 // What the levers and the choices do: `efficacy` (every substantive lever at 0 against 1 on the headline
 // outcomes) and `agency` (the same runs with decisions frozen).
 import type { LeverName } from '../model/levers';
-import { agency } from '../sim/agency';
-import { efficacy, meetsBar, SEED_EFFECTS } from '../sim/efficacy';
+import type { ModelSpec } from '../model/spec';
+import { type AgencyRow, agency } from '../sim/agency';
+import { type EfficacyRow, efficacy, meetsBar, SEED_EFFECTS } from '../sim/efficacy';
 import { toWorld } from '../sim/ensemble';
+import { withSamples } from '../sim/experiment';
+import type { Pins } from '../sim/run';
 import { CliError, MAX_SEEDS, parseInteger, parsePins, resolveScenario } from './args';
 import {
   type CommandContext,
@@ -12,6 +15,7 @@ import {
   format,
   json,
   out,
+  poolFor,
   required,
   SCENARIO_HINT,
   type Values,
@@ -36,7 +40,7 @@ function signed(x: number, digits = 3): string {
   return s.startsWith('-') ? s : `+${s}`;
 }
 
-export function efficacyCommand(v: Values, ctx: CommandContext): CommandOutput {
+export function efficacyCommand(v: Values, ctx: CommandContext): CommandOutput | Promise<CommandOutput> {
   const fmt = analysisFormat(v);
   const spec = applyFrozen(
     v,
@@ -45,7 +49,20 @@ export function efficacyCommand(v: Values, ctx: CommandContext): CommandOutput {
   const n = analysisSeeds(v);
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
   const world = toWorld({ ...spec, pinned: { ...spec.pinned, ...pins } });
-  const rows = efficacy(world, n);
+  const pool = poolFor(v, ctx);
+  if (pool)
+    return withSamples(pool, () => efficacy(world, n)).then((rows) => efficacyText(v, spec, n, pins, rows, fmt));
+  return efficacyText(v, spec, n, pins, efficacy(world, n), fmt);
+}
+
+function efficacyText(
+  v: Values,
+  spec: ModelSpec,
+  n: number,
+  pins: Pins,
+  rows: EfficacyRow[],
+  fmt: string,
+): CommandOutput {
   const named = (lever: LeverName, metric: string) =>
     SEED_EFFECTS.find((e) => e.lever === lever && e.outcome === metric && e.era === spec.id);
   if (fmt === 'json') {
@@ -119,7 +136,7 @@ export function efficacyCommand(v: Values, ctx: CommandContext): CommandOutput {
   return { text: `${title.join('\n')}\n\n${body}\n\n${summary}\n`, out: out(v) };
 }
 
-export function agencyCommand(v: Values, ctx: CommandContext): CommandOutput {
+export function agencyCommand(v: Values, ctx: CommandContext): CommandOutput | Promise<CommandOutput> {
   const fmt = analysisFormat(v);
   const spec = resolveScenario(required(v, 'scenario', 'agency', SCENARIO_HINT), '--scenario', ctx.cwd).spec;
   if (v['no-decisions'] || typeof v.frozen === 'string')
@@ -131,7 +148,24 @@ export function agencyCommand(v: Values, ctx: CommandContext): CommandOutput {
     );
   const n = analysisSeeds(v);
   const pins = canonicalPins(parsePins(v.set as string[] | undefined));
-  const rows = agency(spec, n, actor, pins);
+  const pool = poolFor(v, ctx);
+  const world = toWorld(spec);
+  if (pool)
+    return withSamples(pool, () => agency(world, n, actor, pins)).then((rows) =>
+      agencyText(v, spec, n, actor, pins, rows, fmt),
+    );
+  return agencyText(v, spec, n, actor, pins, agency(world, n, actor, pins), fmt);
+}
+
+function agencyText(
+  v: Values,
+  spec: ModelSpec,
+  n: number,
+  actor: string,
+  pins: Pins,
+  rows: AgencyRow[],
+  fmt: string,
+): CommandOutput {
   if (fmt === 'json') return { text: json(v, { scenario: spec.id, seeds: n, actor, pinned: pins, rows }), out: out(v) };
   if (fmt === 'csv') {
     const lines = [

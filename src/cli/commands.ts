@@ -123,8 +123,14 @@ export const OPTIONS: Record<Command, OptionSpec> = {
     ...COMMON,
   },
   merge: { format: { type: 'string' }, out: { type: 'string' }, pretty: { type: 'boolean' }, help: COMMON.help },
-  efficacy: { scenario: { type: 'string' }, seeds: { type: 'string' }, ...WHOLE_RUN },
-  agency: { scenario: { type: 'string' }, seeds: { type: 'string' }, actor: { type: 'string' }, ...WHOLE_RUN },
+  efficacy: { scenario: { type: 'string' }, seeds: { type: 'string' }, ...PARALLEL, ...WHOLE_RUN },
+  agency: {
+    scenario: { type: 'string' },
+    seeds: { type: 'string' },
+    actor: { type: 'string' },
+    ...PARALLEL,
+    ...WHOLE_RUN,
+  },
 };
 
 export type Values = Record<string, string | string[] | boolean | undefined>;

@@ -13,9 +13,8 @@ import type { World } from '../model/world';
 import { loadPreset } from '../scenario/presets';
 import { balanceOnlyExperiment } from './balance';
 import { toWorld } from './ensemble';
-import { change, type Effect, effect, mean, metricIndex, sample, sd } from './experiment';
+import { change, type Effect, effect, finalStates, mean, metricIndex, sample, sd, valuesAt } from './experiment';
 import type { Pins } from './run';
-import { Run } from './run';
 
 /** The smallest unpaired effect, in seed SDs, that counts: smaller effects are carried by shared noise. */
 export const MIN_D = 0.5;
@@ -111,10 +110,9 @@ function monotone(
   dir: 1 | -1,
 ): ClaimCheck {
   const w = ctx.world(id);
-  const k = metricIndex(w, metric);
   const means = values.map((v) => {
     const s = sample(w, { ...base, [name]: v }, ctx.seeds, 1);
-    return mean(s.runs.map((r) => r.values[r.values.length - 1][k]));
+    return mean(valuesAt(s, metric));
   });
   let ok = true;
   for (let i = 1; i < means.length; i++) if ((means[i] - means[i - 1]) * dir <= 0) ok = false;
@@ -277,14 +275,12 @@ export const CLAIMS: readonly ClaimDef[] = [
       const n = w.n;
       const ca = w.index.get('CA') ?? -1;
       if (ca < 0) return [plainShare('no CA on the roster', 0, 0.9)];
-      const ratio = (run: Run) => run.state.trade[ca * n + w.cn] / run.state.trade[ca * n + w.ru];
-      const r0 = ratio(new Run(w, { seed: 1, record: false }));
-      const end = (seed: number) => {
-        const run = new Run(w, { seed, record: false });
-        run.runTo(w.spec.steps);
-        return ratio(run);
-      };
-      const v1 = Float64Array.from({ length: ctx.seeds }, (_, i) => end(i + 1));
+      // Trade at the start is the scenario's (events move levers, not trade).
+      const r0 = w.x0[ca * n + w.cn] / w.x0[ca * n + w.ru];
+      const v1 = new Float64Array(ctx.seeds).fill(Number.NaN);
+      finalStates(w, {}, ctx.seeds, (seed, s) => {
+        v1[seed - 1] = s.trade[ca * n + w.cn] / s.trade[ca * n + w.ru];
+      });
       let up = 0;
       let down = 0;
       for (const v of v1) {

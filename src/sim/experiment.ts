@@ -3,36 +3,173 @@
 // outcome's seed SD measured on *unpaired* seeds (d), so that shared random numbers cannot carry a claim.
 
 import type { ModelSpec } from '../model/spec';
-import type { World } from '../model/world';
-import { metricNames, type Trajectory, toWorld, trajectory } from './ensemble';
+import type { State, World } from '../model/world';
+import { metricNames, toWorld } from './ensemble';
+import { LeanRunner, runSeeds } from './lean';
+import type { Pool } from './pool';
 import type { Pins } from './run';
 
-export interface Sample {
-  world: World;
-  pins: Pins;
-  seedStart: number;
-  runs: Trajectory[];
+/** One seed of a sample: its metrics at each step (views into the sample's array). */
+export interface SampleRun {
+  seed: number;
+  values: Float64Array[];
 }
 
-/** The runs behind an experiment, memoised per world: several claims share their ensembles. */
-const samples = new WeakMap<World, Map<string, Sample>>();
+/**
+ * Consecutive seeds of one condition (a world and pins), every metric at every step in one array
+ * (runSeeds' layout), run by the lean runner: what the claims and the lever experiments read.
+ */
+export class Sample {
+  /** Metrics per step (metricNames(world).length). */
+  readonly width: number;
+  private views: SampleRun[] | null = null;
 
-export function sample(spec: ModelSpec | World, pins: Pins, seeds: number, seedStart = 1): Sample {
-  const world = toWorld(spec);
+  constructor(
+    readonly world: World,
+    readonly pins: Pins,
+    readonly seedStart: number,
+    readonly seeds: number,
+    readonly steps: number,
+    /** values[(r * (steps + 1) + t) * width + m]; empty while requests are only being collected. */
+    readonly values: Float64Array,
+  ) {
+    this.width = metricNames(world).length;
+  }
+
+  /** Metric k of the r-th seed at step t (NaN while collecting). */
+  at(r: number, t: number, k: number): number {
+    const x = this.values[(r * (this.steps + 1) + t) * this.width + k];
+    return x === undefined ? Number.NaN : x;
+  }
+
+  /** The seeds' runs, each a list of per-step views. */
+  get runs(): SampleRun[] {
+    if (!this.views) {
+      const views: SampleRun[] = [];
+      const w = this.width;
+      for (let r = 0; r < this.seeds; r++) {
+        const values: Float64Array[] = [];
+        for (let t = 0; t <= this.steps; t++) {
+          const at = (r * (this.steps + 1) + t) * w;
+          values.push(this.values.length > 0 ? this.values.subarray(at, at + w) : new Float64Array(w).fill(Number.NaN));
+        }
+        views.push({ seed: this.seedStart + r, values });
+      }
+      this.views = views;
+    }
+    return this.views;
+  }
+}
+
+/** A sample some measurement asked for (see collectSamples). */
+export interface SampleRequest {
+  world: World;
+  pins: Pins;
+  seeds: number;
+  seedStart: number;
+}
+
+/** The samples behind experiments, memoised per world: several claims share their ensembles. */
+const samples = new WeakMap<World, Map<string, Sample>>();
+/** While collectSamples runs: the requests so far (nothing is run). */
+let collecting: SampleRequest[] | null = null;
+
+function sampleKey(pins: Pins, seeds: number, seedStart: number): string {
+  return `${seedStart}+${seeds}|${JSON.stringify(Object.entries(pins).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+}
+
+function memo(world: World): Map<string, Sample> {
   let byKey = samples.get(world);
   if (!byKey) {
     byKey = new Map();
     samples.set(world, byKey);
   }
-  const key = `${seedStart}+${seeds}|${JSON.stringify(Object.entries(pins).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+  return byKey;
+}
+
+export function sample(spec: ModelSpec | World, pins: Pins, seeds: number, seedStart = 1): Sample {
+  const world = toWorld(spec);
+  const byKey = memo(world);
+  const key = sampleKey(pins, seeds, seedStart);
   let s = byKey.get(key);
-  if (!s) {
-    const runs: Trajectory[] = [];
-    for (let k = 0; k < seeds; k++) runs.push(trajectory(world, seedStart + k, world.spec.steps, pins));
-    s = { world, pins, seedStart, runs };
-    byKey.set(key, s);
+  if (s) return s;
+  const steps = world.spec.steps;
+  if (collecting) {
+    collecting.push({ world, pins, seeds, seedStart });
+    return new Sample(world, pins, seedStart, seeds, steps, new Float64Array(0));
   }
+  s = new Sample(world, pins, seedStart, seeds, steps, runSeeds(world, { seedStart, count: seeds, steps, pins }));
+  byKey.set(key, s);
   return s;
+}
+
+/**
+ * The samples `run` asks for, without running them: `run` is called with placeholder samples (every value
+ * NaN) and its result dropped. A measurement whose requests depended on values would ask again for real,
+ * and get its samples computed in this thread.
+ */
+export function collectSamples(run: () => unknown): SampleRequest[] {
+  const outer = collecting;
+  collecting = [];
+  try {
+    run();
+    return collecting;
+  } finally {
+    collecting = outer;
+  }
+}
+
+/** Run the samples asked for on a pool, into the memo sample() reads (the same numbers as in this thread). */
+export async function fetchSamples(requests: readonly SampleRequest[], pool: Pool): Promise<void> {
+  // Each sample once, however many measurements asked for it.
+  const todo = new Map<World, Map<string, SampleRequest>>();
+  for (const r of requests) {
+    const key = sampleKey(r.pins, r.seeds, r.seedStart);
+    if (memo(r.world).has(key)) continue;
+    let byKey = todo.get(r.world);
+    if (!byKey) {
+      byKey = new Map();
+      todo.set(r.world, byKey);
+    }
+    byKey.set(key, r);
+  }
+  const jobs: Promise<void>[] = [];
+  for (const [world, byKey] of todo) {
+    for (const [key, r] of byKey) {
+      const steps = world.spec.steps;
+      jobs.push(
+        pool.seeds(world.spec, { seedStart: r.seedStart, count: r.seeds, steps, pins: r.pins }).then((values) => {
+          memo(world).set(key, new Sample(world, r.pins, r.seedStart, r.seeds, steps, values));
+        }),
+      );
+    }
+  }
+  await Promise.all(jobs);
+}
+
+/**
+ * `run` with its samples computed on the pool first (a terminal command), or in this thread as it asks
+ * for them (no pool: tests, the app). The result is the same either way.
+ */
+export async function withSamples<T>(pool: Pool | null | undefined, run: () => T): Promise<T> {
+  if (pool) await fetchSamples(collectSamples(run), pool);
+  return run();
+}
+
+/** Each seed's final state (for what no metric holds), in seed order; nothing while collecting. */
+export function finalStates(
+  world: World,
+  pins: Pins,
+  seeds: number,
+  each: (seed: number, s: Readonly<State>) => void,
+): void {
+  if (collecting) return;
+  const runner = new LeanRunner(world, { pins, steps: world.spec.steps });
+  for (let k = 0; k < seeds; k++) {
+    runner.run(k + 1, () => {});
+    const s = runner.finalState;
+    if (s) each(k + 1, s);
+  }
 }
 
 export function metricIndex(world: World, metric: string): number {
@@ -44,10 +181,9 @@ export function metricIndex(world: World, metric: string): number {
 /** Values of a metric at step t (the horizon when omitted) across a sample's seeds. */
 export function valuesAt(s: Sample, metric: string, t?: number): Float64Array {
   const k = metricIndex(s.world, metric);
-  const out = new Float64Array(s.runs.length);
-  s.runs.forEach((r, i) => {
-    out[i] = r.values[t ?? r.values.length - 1][k];
-  });
+  const step = t ?? s.steps;
+  const out = new Float64Array(s.seeds);
+  for (let r = 0; r < s.seeds; r++) out[r] = s.at(r, step, k);
   return out;
 }
 
@@ -154,9 +290,25 @@ export function change(s: Sample, metric: string): Effect {
   };
 }
 
-/** A world whose listed actors (or all, with 'all') have frozen decisions. */
+const frozenWorlds = new WeakMap<World, Map<string, World>>();
+
+/**
+ * A world whose listed actors (or all, with 'all') have frozen decisions; the same object for the same
+ * world and actors, so its samples are shared (and found again after collectSamples).
+ */
 export function frozenWorld(spec: ModelSpec | World, actors: 'all' | readonly string[]): World {
   const w = toWorld(spec);
   const frozen = actors === 'all' ? [...w.ids] : [...actors];
-  return toWorld({ ...w.spec, frozen });
+  let byActors = frozenWorlds.get(w);
+  if (!byActors) {
+    byActors = new Map();
+    frozenWorlds.set(w, byActors);
+  }
+  const key = frozen.join(',');
+  let f = byActors.get(key);
+  if (!f) {
+    f = toWorld({ ...w.spec, frozen });
+    byActors.set(key, f);
+  }
+  return f;
 }

@@ -109,6 +109,11 @@ export class LeanRunner {
     this.state = s;
   }
 
+  /** The last seed's final state (read it before the next run). */
+  get finalState(): Readonly<State> | null {
+    return this.state;
+  }
+
   /** Hash of the last seed's final state (equals Run.hash at the horizon). */
   hash(): string {
     if (!this.state) throw new Error('LeanRunner.hash before any run');
@@ -148,4 +153,30 @@ export class LeanRunner {
     const T = s.ties;
     return configIndex(T[w.us * n + w.cn], T[w.us * n + w.ru], T[w.cn * n + w.ru], w.params.epsilon);
   }
+}
+
+/** What runSeeds runs: `count` consecutive seeds from `seedStart`, pins for the whole run. */
+export interface SeedsPlan {
+  seedStart: number;
+  count: number;
+  steps: number;
+  pins?: Pins;
+}
+
+/**
+ * Every metric at every step of consecutive seeds, seed-major: out[(r * (steps + 1) + t) * width + m] for
+ * the r-th seed, with width = metricNames(world).length. What the claims and the lever experiments read.
+ */
+export function runSeeds(world: World, plan: SeedsPlan): Float64Array {
+  const runner = new LeanRunner(world, { pins: plan.pins, steps: plan.steps });
+  const width = runner.names.length;
+  const per = (plan.steps + 1) * width;
+  const out = new Float64Array(plan.count * per);
+  for (let r = 0; r < plan.count; r++) {
+    const base = r * per;
+    runner.run(plan.seedStart + r, (t, v) => {
+      out.set(v, base + t * width);
+    });
+  }
+  return out;
 }

@@ -7,8 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { Pool, type WorkerPort } from './pool';
 import type { Reply } from './worker';
 
-function spawn(): Worker {
+function spawn(entry?: URL): Worker {
   const here = import.meta.url;
+  if (entry) return new Worker(entry);
   if (!here.endsWith('.ts')) return new Worker(new URL('./worker.mjs', here));
   // Sources: register tsx in the worker, then import the TypeScript entry.
   // require.resolve finds the CommonJS build of tsx's API; the worker imports its ES module twin.
@@ -17,13 +18,13 @@ function spawn(): Worker {
       .resolve('tsx/esm/api')
       .replace(/\.cjs$/, '.mjs'),
   ).href;
-  const entry = new URL('./nodeWorker.ts', here).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const source = new URL('./nodeWorker.ts', here).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); })`;
   return new Worker(boot, { eval: true });
 }
 
-function nodePort(): WorkerPort {
-  const w = spawn();
+function nodePort(entry?: URL): WorkerPort {
+  const w = spawn(entry);
   const port: WorkerPort = {
     send: (m, transfer) => w.postMessage(m, transfer ?? []),
     onReply: () => {},
@@ -45,7 +46,12 @@ export function cores(): number {
   return availableParallelism();
 }
 
-/** A pool of `size` worker threads (default: one per core). Close it when done, or the process stays. */
-export function nodePool(size = cores()): Pool {
-  return new Pool(size, nodePort);
+/**
+ * A pool of `size` worker threads (default: one per core). Close it when done, or the process stays.
+ * `entry` is the workers' script: by default the bundle's worker.mjs beside this file, or from the
+ * TypeScript sources nodeWorker.ts through tsx (a few seconds of compiling per worker; a tool running
+ * from the sources can pass the CLI bundle's dist-cli/worker.mjs instead, built from the same sources).
+ */
+export function nodePool(size = cores(), entry?: URL): Pool {
+  return new Pool(size, () => nodePort(entry));
 }

@@ -9,7 +9,7 @@ import type { LeverName } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import type { World } from '../model/world';
 import type { SeedsOptions } from './ensemble';
-import { metricNames } from './lean';
+import { metricNames, type SeedsPlan } from './lean';
 import { type PlainSpec, toPlainSpec } from './plain';
 import type { Design } from './sensitivity';
 import { blockCount, EnsembleMerger, type EnsemblePlan, type EnsembleStats } from './stream';
@@ -201,6 +201,34 @@ export class Pool {
         onReply: (r) => {
           if (r.type !== 'sweep') return;
           out[at.get(r.index) ?? -1] = r.means;
+          if (this.progress(job) && job.done === job.total) this.finish(job, () => resolve(out));
+        },
+      });
+      if (tasks.length === 0) this.finish(job, () => resolve(out));
+    });
+  }
+
+  /**
+   * Every metric at every step of consecutive seeds (runSeeds' layout), in chunks of seeds placed by their
+   * first seed: the same array as runSeeds in one thread, whatever the number of workers.
+   */
+  async seeds(spec: ModelSpec, plan: SeedsPlan, opts: JobOptions = {}): Promise<Float64Array> {
+    const { key, world } = keyOf(spec);
+    const per = (plan.steps + 1) * metricNames(world).length;
+    const out = new Float64Array(plan.count * per);
+    const chunk = Math.max(1, Math.min(16, Math.ceil(plan.count / (this.slots.length * 4))));
+    const tasks: Request[] = [];
+    for (let r = 0; r < plan.count; r += chunk) {
+      const sub: SeedsPlan = { ...plan, seedStart: plan.seedStart + r, count: Math.min(chunk, plan.count - r) };
+      tasks.push({ type: 'seeds', job: 0, key, plan: sub });
+    }
+    return new Promise<Float64Array>((resolve, reject) => {
+      const job = this.job(spec, opts, reject, {
+        init: () => null,
+        tasks,
+        onReply: (r) => {
+          if (r.type !== 'seeds') return;
+          out.set(r.values, (r.from - plan.seedStart) * per);
           if (this.progress(job) && job.done === job.total) this.finish(job, () => resolve(out));
         },
       });

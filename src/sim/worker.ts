@@ -8,6 +8,7 @@ import type { LeverName } from '../model/levers';
 import type { ModelSpec } from '../model/spec';
 import type { World } from '../model/world';
 import { type SeedsOptions, sweepSums } from './ensemble';
+import { runSeeds, type SeedsPlan } from './lean';
 import { fromPlainSpec, type PlainSpec } from './plain';
 import { type BlockResult, type EnsemblePlan, EnsembleWorkerCore, type HistogramPart } from './stream';
 import { evaluateRows, type PointPlan } from './study';
@@ -21,6 +22,7 @@ export type Request =
   | { type: 'study'; job: number; key: number; plan: PointPlan }
   | { type: 'points'; job: number; from: number; rows: Float64Array; k: number }
   | { type: 'sweep'; job: number; key: number; index: number; lever: LeverName; value: number; opts: SeedsOptions }
+  | { type: 'seeds'; job: number; key: number; plan: SeedsPlan }
   | { type: 'drop'; job: number };
 
 export type Reply =
@@ -28,6 +30,7 @@ export type Reply =
   | { type: 'histograms'; job: number; part: HistogramPart | null }
   | { type: 'points'; job: number; from: number; y: Float64Array }
   | { type: 'sweep'; job: number; index: number; means: Float64Array }
+  | { type: 'seeds'; job: number; from: number; values: Float64Array }
   | { type: 'error'; job: number; message: string };
 
 /** Buffers a reply can hand over instead of copying. */
@@ -48,6 +51,7 @@ export function transferables(r: Reply): ArrayBuffer[] {
     add(r.part.nan);
   } else if (r.type === 'points') add(r.y);
   else if (r.type === 'sweep') add(r.means);
+  else if (r.type === 'seeds') add(r.values);
   return out;
 }
 
@@ -109,6 +113,10 @@ export class WorkerHandler {
         const s = this.studies.get(m.job);
         if (!s) throw new Error(`worker: no study ${m.job}`);
         return { type: 'points', job: m.job, from: m.from, y: evaluateRows(s.spec, s.plan, m.rows, m.k) };
+      }
+      case 'seeds': {
+        const world = this.scenario(m.key).world;
+        return { type: 'seeds', job: m.job, from: m.plan.seedStart, values: runSeeds(world, m.plan) };
       }
       case 'sweep': {
         const world = this.scenario(m.key).world;

@@ -4,7 +4,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildWorld } from '../../src/model/build';
 import { loadPreset } from '../../src/scenario/presets';
+import { agency } from '../../src/sim/agency';
+import { efficacy } from '../../src/sim/efficacy';
 import { ensembleResult } from '../../src/sim/ensemble';
+import { withSamples } from '../../src/sim/experiment';
+import { runSeeds } from '../../src/sim/lean';
 import { nodePool } from '../../src/sim/nodePool';
 import { CancelledError, type Pool } from '../../src/sim/pool';
 import { type EnsemblePlan, streamEnsemble } from '../../src/sim/stream';
@@ -60,6 +64,25 @@ describe('worker pool', () => {
     expect(y3).toEqual(reference);
     expect(await one.study(spec, plan)).toEqual(reference);
     expect(progress[progress.length - 1]).toBeGreaterThan(1);
+  });
+
+  it("seeds' whole trajectories (what the claims read): the array runSeeds gives in one thread, any number of workers", async () => {
+    const plan = { seedStart: 5, count: 23, steps: 6, pins: { war: 1 } };
+    const reference = runSeeds(world, plan);
+    expect(await three.seeds(spec, plan)).toEqual(reference);
+    expect(await one.seeds(spec, plan)).toEqual(reference);
+  });
+
+  it('efficacy and agency with their samples run on the pool give the numbers of one thread', async () => {
+    // Fresh worlds each time: samples are memoised per world.
+    const pre = () => buildWorld(preset('pre-2022'));
+    const levers = ['jp_rfe_openness', 'vn_cam_ranh'] as const;
+    const outcomes = ['ru_dependence_on_cn', 'CN-RU', 'JP-RU'];
+    const inProcess = efficacy(pre(), 6, levers, outcomes);
+    expect(await withSamples(three, () => efficacy(pre(), 6, levers, outcomes))).toEqual(inProcess);
+    const agencyHere = agency(pre(), 5, 'RU', {}, outcomes);
+    const w = pre();
+    expect(await withSamples(three, () => agency(w, 5, 'RU', {}, outcomes))).toEqual(agencyHere);
   });
 
   it('cancels a job (queued work dropped, a rejection back) and runs the next one', async () => {
