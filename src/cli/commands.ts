@@ -36,6 +36,7 @@ import {
   parseValues,
   resolveScenario,
 } from './args';
+import { claimsMapCommand } from './claimsMap';
 import { csvComment, csvRow, fixed, pinsText, table } from './format';
 import { applyFrozen, FROZEN_OPTIONS } from './frozen';
 import type { Command } from './help';
@@ -130,6 +131,18 @@ export const OPTIONS: Record<Command, OptionSpec> = {
     actor: { type: 'string' },
     ...PARALLEL,
     ...WHOLE_RUN,
+  },
+  'claims-map': {
+    samples: { type: 'string' },
+    seeds: { type: 'string' },
+    'design-seed': { type: 'string' },
+    only: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    pretty: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    ...PARALLEL,
+    ...SHARD,
   },
 };
 
@@ -496,6 +509,7 @@ export const COMMAND_FNS: Record<Command, (v: Values, ctx: CommandContext) => Co
     merge: mergeCommand,
     efficacy: efficacyCommand,
     agency: agencyCommand,
+    'claims-map': claimsMapCommand,
   };
 
 export function parseCommand(cmd: Command, args: string[]): Values {

@@ -20,13 +20,25 @@ import {
 } from '../scenario/limits';
 import { PROBLEMS_LISTED } from '../scenario/messages';
 import { loadPreset, PRESET_IDS } from '../scenario/presets';
+import { MAP_DEFAULTS } from '../sim/claimsMap';
 import { CONFIGS } from '../sim/ensemble';
 import { ANALYSIS_DEFAULT_SEEDS } from './analysis';
 import { ERROR_CHARS_MAX, MAX_SEED, MAX_SEEDS, MAX_STEPS, MAX_SWEEP_VALUES } from './args';
+import { MAX_MAP_SAMPLES } from './claimsMap';
 import { FROZEN_HELP } from './frozen';
 import { READ_WAIT_MS } from './readFile';
 
-export const COMMANDS = ['run', 'ensemble', 'compare', 'sweep', 'sensitivity', 'merge', 'efficacy', 'agency'] as const;
+export const COMMANDS = [
+  'run',
+  'ensemble',
+  'compare',
+  'sweep',
+  'sensitivity',
+  'merge',
+  'efficacy',
+  'agency',
+  'claims-map',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const SIM = 'npm run --silent sim --';
@@ -144,10 +156,12 @@ export function globalHelp(): string {
       'sweep     one lever over a list of values: ensemble mean of every metric at the horizon',
       'sensitivity  how an indicator at the horizon depends on each lever and model parameter:',
       "          Morris screening, Sobol' indices, or one at a time (tornado)",
-      'merge     combine the shard files of a sweep or sensitivity study run with --shard i/n',
+      'merge     combine the shard files of a sweep, sensitivity or claims-map study run with --shard i/n',
       'efficacy  what each slider does: every substantive lever at 0 against 1, its effect on the headline',
       '          outcomes (mean, and d in seed SDs on unpaired seeds), seed-named outcomes marked',
       "agency    how much of each change the actors' choices make (decisions frozen against not)",
+      "claims-map  under which assumptions each claim holds: its share of a Latin hypercube over the model's",
+      '          free parameters, and the parameters that decide it',
     ]),
     '',
     'Common options:',
@@ -387,7 +401,7 @@ const HELP: Record<Command, () => string[]> = {
     'Usage:',
     `  ${SIM} merge FILE... [--format json|csv|table] [--pretty] [--out FILE]`,
     '',
-    'The files are the outputs of the same sweep or sensitivity command with --shard 1/N .. N/N (any',
+    'The files are the outputs of the same sweep, sensitivity or claims-map command with --shard 1/N .. N/N (any',
     'order). merge checks that they belong to one study and that every shard is there once.',
     '',
     'Example (four shards on one machine with GNU parallel; a Slurm job array works the same way):',
@@ -446,6 +460,43 @@ const HELP: Record<Command, () => string[]> = {
     '',
     'Example:',
     indent([`${SIM} agency --scenario pre-2022 --seeds 100`]),
+    '',
+  ],
+  'claims-map': () => [
+    'claims-map: under which assumptions each claim of CLAIMS.md holds.',
+    '',
+    'Usage:',
+    `  ${SIM} claims-map [--samples N] [--seeds N] [--only C1,C3] [--design-seed S] [--format table|json|csv] [--shard I/N] [--out FILE] [--workers N]`,
+    '',
+    "A Latin hypercube of N points over the model's free parameters, each within ±25% of its default",
+    '(clipped to the range a scenario may give it; the robustness study moves them one at a time, the map',
+    'all together). At each point every preset is rebuilt with those parameters and each claim is judged as',
+    '`npm run claims` judges it (paired share, sign, |d| >= 0.5), on the given seeds per condition. For each',
+    'claim: the share of points where it holds, and the parameters that decide it: the point-biserial',
+    '(rank) correlation r of "holds" with the parameter\'s position in its range, with the share holding in',
+    'the lower and upper half of the range; * marks |r| >= 2/sqrt(N). A claim that holds at every point or',
+    'at none has no deciding parameter. Validation claims (V1) are not mapped.',
+    '',
+    'Options:',
+    indent([
+      `--samples N        points of the hypercube, 2..${MAX_MAP_SAMPLES} (default ${MAP_DEFAULTS.samples})`,
+      `--seeds N          seeds per condition, 2..${MAX_SEEDS} (default ${MAP_DEFAULTS.seeds})`,
+      '--only LIST        the claims to map, e.g. C3,C7 (default: all but the validations)',
+      `--design-seed S    seed of the hypercube's strata pairing, 0..4294967295 (default ${MAP_DEFAULTS.designSeed})`,
+      '--format F         table (default), json or csv',
+      ...SHARD_OPTION,
+      ...WORKERS_OPTION,
+      '--out FILE         write the output to FILE (atomically: only once the run succeeded)',
+      '--pretty           indent the JSON output',
+      '-h, --help         this help',
+    ]),
+    '',
+    'Examples:',
+    indent([
+      `${SIM} claims-map --samples 32 --seeds 20`,
+      `parallel ${SIM} claims-map --samples 256 --shard {}/4 --out map-{}.jsonl ::: 1 2 3 4`,
+      `${SIM} merge map-*.jsonl --format table`,
+    ]),
     '',
   ],
 };

@@ -43,7 +43,7 @@ export function decodeNumber(x: unknown, where: string): number {
 export interface ShardHeader<S> {
   format: typeof SHARD_FORMAT;
   version: number;
-  command: 'sweep' | 'sensitivity';
+  command: 'sweep' | 'sensitivity' | 'claims-map';
   shard: [number, number];
   items: number;
   study: S;
@@ -100,7 +100,9 @@ export function mergeShards(files: readonly ShardFile[]): MergedShards {
     if (lines.length === 0) throw new CliError(`merge: ${f.name} is empty (did its shard fail?)`);
     const h = parse(lines[0], 0) as unknown as ShardHeader<unknown>;
     if (h.format !== SHARD_FORMAT) {
-      throw new CliError(`merge: ${f.name} is not a shard file (it was not written by sweep or sensitivity --shard)`);
+      throw new CliError(
+        `merge: ${f.name} is not a shard file (it was not written by sweep, sensitivity or claims-map --shard)`,
+      );
     }
     if (h.version !== SHARD_VERSION) {
       throw new CliError(

@@ -2,6 +2,7 @@
 // through studyText / sweepText, so a merged study is the bytes of the unsharded one.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { analyseMap, type ClaimsMapPlan } from '../sim/claimsMap';
 import type { Method } from '../sim/sensitivity';
 import { analyse, evaluatePoints, type StudyPlan, type StudyResult, studyDesign, studyPlan } from '../sim/study';
 import {
@@ -14,6 +15,7 @@ import {
   parsePins,
   resolveScenario,
 } from './args';
+import { claimsMapText, mapPoints } from './claimsMap';
 import {
   type CommandContext,
   type CommandOutput,
@@ -267,6 +269,10 @@ export function mergeCommand(v: Values, ctx: CommandContext): CommandOutput {
       return { value: decodeNumber(item.value, `merge: item ${k}, value`), means };
     });
     return sweepText(v, study, rows, fmt);
+  }
+  if (merged.command === 'claims-map') {
+    const plan = merged.study as ClaimsMapPlan;
+    return claimsMapText(v, analyseMap(plan, mapPoints(plan, merged.items)), fmt);
   }
   const plan = merged.study as StudyPlan;
   const y = Float64Array.from(merged.items, (item, k) => decodeNumber(item.y, `merge: item ${k}`));

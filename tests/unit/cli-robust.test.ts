@@ -114,6 +114,7 @@ describe('every flag with bad values: exit status 2, one line "error: ...", cont
       '1',
     ],
     merge: ['no-such-shard.jsonl'],
+    'claims-map': ['--samples', '2', '--seeds', '2', '--only', 'C10'],
   };
   // Values no option accepts (a name, a number, a date, a pin, a format, a lever list).
   const HOSTILE = [
@@ -178,6 +179,7 @@ describe('every flag with bad values: exit status 2, one line "error: ...", cont
     range: [...HOSTILE, 'war', 'war=0', 'war=1:0', 'war=0:2', 'nope=0:1', 'war=x:1', 'war=0:1:2'],
     'design-seed': [...HOSTILE, '-1', '4294967296', '1.5'],
     bootstrap: [...HOSTILE, '-1', '100001', '1.5'],
+    only: [...HOSTILE, 'C99', 'c1', 'C1,,C2', 'C1,C1', 'V1'],
   };
   const cases: [Command, string, string][] = [];
   for (const cmd of COMMANDS) {
