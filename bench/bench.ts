@@ -97,6 +97,18 @@ if (want('steps_per_sec_30')) {
   });
 }
 
+if (want('build_world_ms')) {
+  // A World per scenario (the continuity calibration): what a worker pays per scenario and the claims'
+  // robustness study per perturbation.
+  for (let k = 0; k < 20; k++) buildWorld(spec);
+  const per: number[] = [];
+  for (let k = 0; k < REPS; k++) per.push(timed(() => buildWorld(spec)).cpuMs);
+  emit('build_world_ms', median(per), 'ms', {
+    actors: spec.actors.length,
+    how: 'buildWorld (compile and calibrate continuity), warm, CPU time, median',
+  });
+}
+
 if (want('ensemble_1000_ms')) {
   // One thread: the streaming ensemble in this process, as `--workers 1` runs it.
   const world = buildWorld(spec);
@@ -177,6 +189,7 @@ const wantsCli = [
   'cli_ensemble_1000_ms',
   'cli_help_npm_ms',
   'ensemble_100000_rss_mb',
+  'claims_map_ms',
 ].some(want);
 if (wantsCli) {
   const b = spawnSync(process.execPath, ['tools/sim.mjs', '--build-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -217,6 +230,24 @@ if (want('cli_ensemble_1000_ms')) {
     cpu_ms: t.cpuMs,
     workers: cores(),
     how: `${cliName} ensemble --scenario ${SCENARIO} --seeds 1000, end to end, wall time, median`,
+  });
+}
+
+// A minute or more of work each, so only on request: npm run bench -- --only=claims_ms,claims_map_ms
+if (only?.includes('claims_ms')) {
+  const t = childTiming('npm', ['run', '--silent', 'claims', '--', '--json'], 1, 1);
+  emit('claims_ms', t.wallMs, 'ms', {
+    cpu_ms: t.cpuMs,
+    workers: cores(),
+    how: 'npm run claims (every claim, 100 seeds; worker threads from the CLI bundle), end to end, wall time',
+  });
+}
+if (only?.includes('claims_map_ms')) {
+  const t = childTiming(CLI[0], [...CLI.slice(1), 'claims-map', '--samples', '32', '--seeds', '20'], 1, 1);
+  emit('claims_map_ms', t.wallMs, 'ms', {
+    cpu_ms: t.cpuMs,
+    workers: cores(),
+    how: `${cliName} claims-map --samples 32 --seeds 20 (every claim), end to end, wall time`,
   });
 }
 
