@@ -7,7 +7,8 @@ import type { TermName } from '../model/spec';
 export interface InfoTerm {
   name: string;
   text: string;
-  quote: string;
+  /** The seed sentence the term encodes; none for a term of the model's design. */
+  quote?: string;
 }
 
 /** What "Try it" sets up: a scenario, lever changes (from a date, default its start), weights, compare. */
@@ -30,29 +31,29 @@ export interface Example {
 
 export const WHAT_IT_IS = `<p>A small, deterministic agent-based model of the US–China–Russia strategic triangle and of Russia's ties across Asia: Japan, the two Koreas, Vietnam, the rest of Southeast Asia, Central Asia, and Europe. It asks how far Russia's turn to Asia leaves it dependent on China, and what could change that. Each step is one quarter.</p>`;
 
-export const HOW_IT_WORKS = `<p>Every quarter each actor chooses, toward every other actor, to cool, hold or warm the tie, plus its own policy moves (Russia shifts energy east or west; Japan, Korea and China invest in the Russian Far East or not; Vietnam opens or closes Cam Ranh Bay; the US turns its pivot up or down). Choices follow a logit rule: a move is likelier the more it raises the actor's utility, more sharply as <code>beta</code> grows. Ties then move with the choices, with Heider balance (the enemy of my enemy), with trade, and with random shocks of size <code>noise</code>. Each quarter every tie is also pulled back toward its structural level, the scenario's initial value (the <code>anchor</code>: 4% of the gap per quarter). A move is small beside it: a tie moves by 0.01 when one side warms or cools it and by 0.02 when both do, so the anchor outweighs even both sides' moves once a tie is more than 0.5 from its level, and a tie stays near its level unless the actors keep pushing. Trade follows ties and sanctions; part of Russia's trade lost to sanctions is diverted to partners that sanction little or not at all, mostly China.</p>`;
+export const HOW_IT_WORKS = `<p>Every quarter each actor chooses, toward every other actor, to cool, hold or warm the tie, plus its own policy moves: Russia shifts energy east or west and sends ships to Cam Ranh Bay or withdraws them (only as far as Vietnam's access allows); Japan, Korea and China invest in the Russian Far East or not; Vietnam opens or closes Cam Ranh Bay; the US turns its pivot up or down. A move is likelier the more it raises the actor's utility over the next year, more sharply as <code>beta</code> grows. Actors look ahead: warming toward one actor, they expect that actor's ties to follow their friends and enemies, third parties to react to the new closeness (Heider's "the enemy of my enemy"), and an investor's stake to follow its tie with Russia. That is how the strategic triangle enters every choice: a move toward one corner shifts the other two apart or together.</p><p>Ties then move with the choices, with Heider balance, with trade, and with random shocks of size <code>noise</code>. Moving a relationship costs political capital, more the further it goes (the <code>continuity</code> term), and the scenario's starting ties are where every actor's interests balanced at the start: what moves them is what changes after it, the levers, the scheduled events and the other actors' moves. In <code>pre-2022</code> the start balances Russia's interests before its Asian turn (2012), so its search for autonomy and standing drives its choices from the first quarter. Trade follows ties, growth, sanctions and the war economy; Russia's energy exports are part of its trade with each buyer, so shifting energy east raises its dependence on China. Part of Russia's trade lost to sanctions is diverted to partners that sanction little or not at all, China first, and part of what goes through Central Asia is Chinese goods in transit.</p>`;
 
 /** Each actor's utility is a weighted sum of these named terms (with the seed sentence each encodes). */
 export const TERMS: readonly InfoTerm[] = [
   {
     name: 'triangle',
-    text: 'US, China and Russia score the strategic triangle as Wu Yu-shan does: your two ties, minus the tie between the other two. The US weighs the China–Russia part by us_engagement.',
+    text: 'US, China and Russia score the strategic triangle as Wu Yu-shan does: your two ties, minus the tie between the other two (the US weighs that part by us_engagement). Because actors expect the other corners to respond, a move toward one corner is also weighed for how it pulls the other two apart or together.',
     quote:
       'both Moscow and Beijing espouse the logic of the strategic triangle vis-a-vis the United States; Washington renounces the effort to deal with Russia ... as a strategic entity',
   },
   {
     name: 'economy',
-    text: 'Trade against its growth path and, for Russia, energy revenue (China pays less the less room Russia has to sell elsewhere); for Japan, Korea and China, the return on their investment in the Russian Far East; less the cost of a policy lever an actor holds. Sanctions cut trade between Russia and every actor that complies.',
+    text: "Trade against its growth path; for Russia, energy revenue (China's and Europe's discounts grow as Russia's alternatives to each shrink) and the cost of its ships; for Japan, Korea and China, the return on their stake in the Russian Far East, which grows with their tie with Russia; less the cost of a policy lever an actor holds. Sanctions cut trade between Russia and every actor that complies.",
     quote: 'isolation from the West, sanctions',
   },
   {
     name: 'autonomy',
-    text: "Russia only: a cost that rises steeply with over-dependence on China, in trade and in investment in the Russian Far East (China's share of it), and with the concentration of its energy sales among its buyers (Europe, China, Japan, Korea).",
+    text: "Russia only: a cost of dependence on China that is nil below a threshold (15%) and bites harder the further past it: China's share of Russia's trade, of investment in the Far East, and of its energy sales. It is why Russia courts Japan's investment and turns to Asian partners beyond China.",
     quote: 'unlikely that Russia would simply acquiesce in subordination to China; to avoid overdependence on China',
   },
   {
     name: 'status',
-    text: 'Russia only: its standing as an Asian player apart from China: its mean tie with the Asian actors other than China, plus its presence in Southeast Asia (Cam Ranh access and its ties with Vietnam and ASEAN).',
+    text: 'Russia only: its standing as an Asian player apart from China: its mean tie with the Asian actors other than China, plus its presence in Southeast Asia (the ships it keeps at Cam Ranh and its ties with Vietnam and ASEAN; access alone is not presence).',
     quote: 'Russia has sought an independent standing in Asia apart from China; portray itself as an Asian player',
   },
   {
@@ -62,12 +63,12 @@ export const TERMS: readonly InfoTerm[] = [
   },
   {
     name: 'security',
-    text: "Every actor: ties with allies and against threats (the US alliances with Japan and Korea; China's South China Sea interest, which makes Russia–Vietnam military ties a cost to China).",
-    quote: 'The permission granted by Vietnam to use Cam Ranh Bay',
+    text: "Every actor: ties with allies and against threats, and how each partner stands with one's allies and threats. An ally is worth more the more hostility toward threats the two share (the balance of threat): the US rebalance makes Russia worth more to China, the war makes China worth more to Russia. Vietnam's rivals (China) count Russian ships at Cam Ranh against Russia.",
+    quote: 'The permission granted by Vietnam to use Cam Ranh Bay; the South China Sea is important',
   },
   {
     name: 'counterweight',
-    text: 'Japan (scaled by China–Japan tension) and the US (by us_engagement): the value of Russia not being wholly aligned with China.',
+    text: "Japan (scaled by China–Japan tension) and the US (by us_engagement): the value of Russia not being aligned with China, and of one's own stake in the Far East against China's. It holds no term in the actor's own tie with Russia: Japan warms to Russia because it expects that to pull Russia away from China.",
     quote: 'Moscow prefers more Japanese presence, which also serves as a counterweight to China',
   },
   {
@@ -77,8 +78,12 @@ export const TERMS: readonly InfoTerm[] = [
   },
   {
     name: 'compliance',
-    text: 'Sanctioning actors: the cost of warmth, trade or Far East investment with Russia while sanctions are on, in proportion to how fully each complies.',
+    text: "Sanctioning actors: the cost of warmth, trade or Far East investment with Russia while sanctions are on, in proportion to how fully each complies; a Washington that deals with Russia's Asian relations lifts part of it for Asian partners.",
     quote: 'isolation from the West, sanctions',
+  },
+  {
+    name: 'continuity',
+    text: "Every actor: moving a relationship costs political capital (history, geography, domestic politics), more the further it goes. Its reference points are set so that the scenario's starting ties balance each actor's interests at the start; changing a weight keeps them, so it asks what actors with other priorities would do in the same world. A term of the model's design, not of the seeds.",
   },
 ];
 
@@ -100,32 +105,32 @@ export const HOW_TO_USE = `<ul>
 export const EXAMPLES: readonly Example[] = [
   {
     title: `Japan's openness to the Far East`,
-    html: `Raise Japan's openness to the Far East (<code>jp_rfe_openness</code>, to 0.9 at the start of <code>post-ukraine</code>): the Japan–Russia tie warms (by about 0.07 by 2025) and Russia's negotiating space and autonomy rise a little, but its dependence on China barely moves (about −0.004). That is the lesson, not a bug: Japan is about 2.5% of Russia's trade, so however open it is, it cannot offset China's share. The seed texts hope for more from Japan than trade of that size can give.`,
+    html: `Raise Japan's openness to the Far East (<code>jp_rfe_openness</code>, to 0.9 at the start of <code>post-ukraine</code>): the Japan–Russia tie falls less (about +0.03 by 2025 against the unchanged run) and Russia's autonomy and negotiating space rise a little, but its dependence on China does not move. After 2022 Japan complies with the sanctions and is about 2.5% of Russia's trade: however open it is, it cannot offset China. Before 2022 (<code>pre-2022</code>) the same lever raises the Far East's development and Russia's negotiating space, and lowers its dependence slightly.`,
     setup: { scenario: 'post-ukraine', set: [{ lever: 'jp_rfe_openness', value: 0.9 }] },
   },
   {
     title: `No war in post-ukraine, beside no-war-2022`,
-    html: `Set the war to 0 at 2022Q1 in <code>post-ukraine</code>: the US–Russia tie is less hostile (about +0.1), but dependence on China still rises almost as much, because the sanctions, not the fighting, divert Russia's trade to China. Compare with <code>no-war-2022</code>, where neither the invasion nor the 2022 sanctions happen (war and sanctions stay at their 2014–2021 levels).`,
+    html: `Hold the war at 0 in <code>post-ukraine</code>: by 2025 Russia's dependence on China is about 3.5 points lower, the China–Russia tie about 0.1 cooler, Russia's turn to North Korea (about −0.17) disappears, and its presence in Southeast Asia rises; most of the rise in dependence stays, because the sanctions, not the fighting, divert Russia's trade to China. Compare with <code>no-war-2022</code>, where neither the invasion nor the 2022 sanctions happen.`,
     setup: { scenario: 'post-ukraine', set: [{ lever: 'war', value: 0, at: '2022Q1' }], compare: 'no-war-2022' },
   },
   {
     title: `Washington engages Russia`,
-    html: `Let Washington treat Russia as a strategic entity (<code>us_engagement</code> to 0.8): the triangle keeps its shape. The US–Russia tie warms by about 0.02 and little else moves: engagement changes how the US scores the triangle and how much it values a Russia apart from China, not Russia's options.`,
+    html: `Let Washington treat Russia as a strategic entity (<code>us_engagement</code> to 0.8): the US–Russia hostility eases (the tie about +0.2 by 2025), Russia needs China less against a shared threat and the China–Russia tie cools by about 0.09, Japan and Korea, freer to deal with Russia, cool toward it less, and Russia's autonomy rises about a point.`,
     setup: { scenario: 'post-ukraine', set: [{ lever: 'us_engagement', value: 0.8 }] },
   },
   {
     title: `Vietnam closes Cam Ranh Bay`,
-    html: `Close Cam Ranh Bay (<code>vn_cam_ranh</code> to 0): Russia's presence in Southeast Asia falls (about −0.12), while the China–Russia tie warms only slightly (China minds Russia's Vietnamese foothold less).`,
+    html: `Close Cam Ranh Bay (<code>vn_cam_ranh</code> to 0): Russia withdraws its ships and its presence in Southeast Asia falls (about −0.05 by 2025 after 2022; more before 2022, when Russia had ships to send), while the China–Russia tie warms slightly, as China no longer counts Russian warships in its sea against Russia.`,
     setup: { scenario: 'post-ukraine', set: [{ lever: 'vn_cam_ranh', value: 0 }] },
   },
   {
     title: `Noisy choices`,
-    html: `Turn <code>beta</code> down to 2: choices become noisy and the China–Russia tie cools markedly; try several seeds and watch the band to see how much is chance.`,
+    html: `Turn <code>beta</code> down to 2: choices become nearly random, the China–Russia tie cools (about −0.06) and Russia's turn to North Korea weakens: the actors' purposes, not chance, drive those changes. Try several seeds and watch the band to see how much is chance.`,
     setup: { scenario: 'post-ukraine', set: [{ lever: 'beta', value: 2 }] },
   },
   {
     title: `A Russia that minds its autonomy`,
-    html: `Raise Russia's <code>autonomy</code> weight (Utility weights): even at 10 the China–Russia tie cools by only about 0.03 and dependence hardly moves: a Russia that minds its dependence still trades where sanctions leave it room.`,
+    html: `Raise Russia's <code>autonomy</code> weight to 10 (Utility weights): the China–Russia tie cools by about 0.13 and Japan–Russia warms by about 0.06, yet dependence on China falls only about one point and autonomy rises about two: after 2022 sanctions, not Russia's wishes, decide where it can trade.`,
     setup: { scenario: 'post-ukraine', weights: { RU: { autonomy: 10 } } },
   },
 ];

@@ -18,7 +18,7 @@ export function renderInfo(dialog: HTMLDialogElement, dispatch: (i: Intent) => v
     {},
     ...INFO.TERMS.flatMap((t) => [
       h('dt', { text: t.name }),
-      h('dd', {}, t.text, h('blockquote', { text: `“${t.quote}”` })),
+      t.quote ? h('dd', {}, t.text, h('blockquote', { text: `“${t.quote}”` })) : h('dd', {}, t.text),
     ]),
   );
   const examples = h(
