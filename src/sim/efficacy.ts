@@ -2,40 +2,19 @@
 // outcomes at the horizon, so a user can see what a lever moves before touching it. The outcomes each
 // seed names for a lever (and the direction and era it names) are listed with their sentence.
 
-import type { LeverName } from '../model/levers';
-import type { ModelSpec } from '../model/spec';
+import { LEVER_NAMES, type LeverName } from '../model/levers';
+import { INDICATOR_NAMES, type ModelSpec } from '../model/spec';
 import type { World } from '../model/world';
 import { toWorld } from './ensemble';
 import { type Effect, effect } from './experiment';
 
-export const SUBSTANTIVE_LEVERS: readonly LeverName[] = [
-  'war',
-  'sanctions',
-  'ru_econ_policy',
-  'us_pivot',
-  'us_engagement',
-  'cn_jp_tension',
-  'jp_rfe_openness',
-  'vn_cam_ranh',
-];
+/** The levers that stand for something in the world: all but the design's `beta` and `noise`. */
+export const SUBSTANTIVE_LEVERS: readonly LeverName[] = LEVER_NAMES.filter((l) => l !== 'beta' && l !== 'noise');
 
 /** The outcomes a user reads first: the six indicators and Russia's ties across the roster. */
 export const HEADLINE_OUTCOMES: readonly string[] = [
-  'ru_dependence_on_cn',
-  'cn_dependence_on_ru',
-  'ru_autonomy',
-  'ru_negotiating_space',
-  'rfe_development',
-  'ru_sea_presence',
-  'CN-RU',
-  'CN-US',
-  'RU-US',
-  'JP-RU',
-  'KR-RU',
-  'KP-RU',
-  'RU-VN',
-  'ASEAN-RU',
-  'CA-RU',
+  ...INDICATOR_NAMES,
+  ...['CN-RU', 'CN-US', 'RU-US', 'JP-RU', 'KR-RU', 'KP-RU', 'RU-VN', 'ASEAN-RU', 'CA-RU'],
 ];
 
 export type Era = 'pre-2022' | 'post-ukraine';

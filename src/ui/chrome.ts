@@ -44,7 +44,10 @@ export function connectChrome(store: Store, dispatch: (i: Intent) => void): void
   );
   store.watch(
     (s) => s.doc.compare !== null,
-    (on) => byId('btn-compare').setAttribute('aria-pressed', String(on)),
+    (on) => {
+      byId('btn-compare').setAttribute('aria-pressed', String(on));
+      document.body.classList.toggle('comparing', on);
+    },
   );
   store.watch(
     (s) => s.theme,

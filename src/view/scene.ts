@@ -518,8 +518,9 @@ export class Scene {
   }
 
   /** Narrow scenes (compare mode on a laptop) label the ring by id. */
+  /** Narrow or short scenes (compare mode, a phone, a laptop's short screen) draw in compact form. */
   private get compact(): boolean {
-    return this.bounds.w < 620;
+    return this.bounds.w < 620 || this.bounds.h < 320;
   }
 
   /** Title, configuration and date at the top; returns the bottom of the text block. */

@@ -4,6 +4,9 @@ import { Application, Graphics } from 'pixi.js';
 import { Scene } from './scene';
 import { hex, type Theme } from './theme';
 
+/** Below this width (px) compare mode stacks the two scenes instead of setting them side by side. */
+const STACK_BELOW = 560;
+
 export class Stage {
   readonly app = new Application();
   readonly scenes: Scene[] = [];
@@ -69,7 +72,16 @@ export class Stage {
       .rect(0, 0, w, h)
       .fill({ color: hex(this.theme.bg) });
     this.divider.clear();
-    if (this.split) {
+    if (this.split && w < STACK_BELOW) {
+      // Too narrow for two scenes side by side (a phone): A above B.
+      const half = Math.floor(h / 2);
+      this.scenes[0].layout(0, 0, w, half);
+      this.scenes[1].layout(0, half, w, h - half);
+      this.divider
+        .moveTo(12, half)
+        .lineTo(w - 12, half)
+        .stroke({ width: 1, color: hex(this.theme.grid) });
+    } else if (this.split) {
       const half = Math.floor(w / 2);
       this.scenes[0].layout(0, 0, half, h);
       this.scenes[1].layout(half, 0, w - half, h);
