@@ -1,7 +1,7 @@
 // The model's input, as plain data: what a validated scenario compiles to. The model imports nothing
 // else of ours, so `scenario/` maps JSON files onto this shape and the model never sees zod.
 import type { LeverName } from './levers';
-import { PARAM_INFO, PARAM_NAMES, type ParamName } from './params';
+import { PARAM_RANGES, PARAM_NAMES, type ParamName } from './params';
 
 export const TERM_NAMES = [
   'triangle',
@@ -82,11 +82,11 @@ export interface ExtraIndicatorSpec {
   evaluate: (env: Readonly<Record<string, number>>) => number;
 }
 
-/** The model's free parameters: meaning, unit, range and default reasoning are in PARAM_INFO (params.ts). */
+/** The model's free parameters: range and default in PARAM_RANGES (params.ts), meaning and reasoning in paramText.ts. */
 export type Params = Record<ParamName, number>;
 
 export const DEFAULT_PARAMS: Readonly<Params> = Object.fromEntries(
-  PARAM_NAMES.map((k) => [k, PARAM_INFO[k].default]),
+  PARAM_NAMES.map((k) => [k, PARAM_RANGES[k].default]),
 ) as Params;
 
 export interface ModelSpec {

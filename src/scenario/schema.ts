@@ -2,7 +2,8 @@
 // scenarios/scenario.schema.json by `npm run schema`.
 import { z } from 'zod';
 import { LEVER_NAMES, LEVERS } from '../model/levers';
-import { PARAM_INFO, PARAM_NAMES, type ParamName } from '../model/params';
+import { PARAM_NAMES, type ParamName } from '../model/params';
+import { PARAM_INFO } from '../model/paramText';
 import { ENERGY_BUYERS, TERM_NAMES } from '../model/spec';
 import { EXPR_CHARS_MAX } from './exprAst';
 import {

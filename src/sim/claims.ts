@@ -5,7 +5,7 @@
 // a term is written is classed `definitional` and does not count as reproduced.
 
 import type { LeverName } from '../model/levers';
-import { PARAM_INFO } from '../model/params';
+import { PARAM_RANGES } from '../model/params';
 import { DEFAULT_PARAMS, type Params } from '../model/spec';
 import { parseQuarter } from '../model/time';
 import { classifyTriangle } from '../model/triangle';
@@ -380,7 +380,7 @@ export function perturbations(): Perturbation[] {
   for (const [k, v] of Object.entries(DEFAULT_PARAMS) as [keyof Params, number][]) {
     if (v === 0) continue;
     for (const f of [0.75, 1.25]) {
-      const max = PARAM_INFO[k].max;
+      const max = PARAM_RANGES[k].max;
       const value = Math.min(max, v * f);
       if (value === v) continue;
       out.push({ label: `${k} ${f < 1 ? '-25%' : '+25%'}`, params: { [k]: value } });

@@ -9,7 +9,7 @@
 
 import { buildWorld } from '../model/build';
 import { LEVERS, type LeverName } from '../model/levers';
-import { PARAM_INFO, PARAM_NAMES, type ParamName } from '../model/params';
+import { PARAM_RANGES, PARAM_NAMES, type ParamName } from '../model/params';
 import type { ModelSpec, Params } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { LeanRunner, metricNames } from './lean';
@@ -118,7 +118,7 @@ export function studyInputs(
     } else {
       const p = name as keyof Params;
       const base = spec.params[p];
-      const r = PARAM_INFO[p];
+      const r = PARAM_RANGES[p];
       input = {
         name,
         kind: 'param',
@@ -129,7 +129,7 @@ export function studyInputs(
     }
     const given = ranges[name];
     if (given) {
-      const limits = lever ? { min: lever.min, max: lever.max } : PARAM_INFO[name as ParamName];
+      const limits = lever ? { min: lever.min, max: lever.max } : PARAM_RANGES[name as ParamName];
       const [lo, hi] = given;
       if (!(lo <= hi) || lo < limits.min || hi > limits.max) {
         throw new Error(`--range ${name}=${lo}:${hi}: needs lo <= hi within ${limits.min}..${limits.max}`);

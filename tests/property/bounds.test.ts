@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEVERS } from '../../src/model/levers';
-import { PARAM_INFO } from '../../src/model/params';
+import { PARAM_RANGES } from '../../src/model/params';
 import { TERM_NAMES } from '../../src/model/spec';
 import { RFE_STOCK_MAX } from '../../src/model/world';
 import { loadScenario } from '../../src/scenario/load';
@@ -55,7 +55,7 @@ function atBounds(end: (k: number) => boolean): Json {
     s.weights[a.id as string] = Object.fromEntries(TERM_NAMES.map((t) => [t, pick(0, 10)]));
   }
   s.levers = Object.fromEntries(LEVERS.map((l) => [l.name, pick(l.min, l.max)]));
-  s.params = Object.fromEntries(Object.entries(PARAM_INFO).map(([name, r]) => [name, pick(r.min, r.max)]));
+  s.params = Object.fromEntries(Object.entries(PARAM_RANGES).map(([name, r]) => [name, pick(r.min, r.max)]));
   return s;
 }
 

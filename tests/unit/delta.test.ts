@@ -9,7 +9,7 @@ import { buildWorld } from '../../src/model/build';
 import { TieDelta } from '../../src/model/delta';
 import { computePotentials, makeScratch, utility } from '../../src/model/derive';
 import { LEVER_INDEX, LEVERS, type LeverName } from '../../src/model/levers';
-import { PARAM_INFO } from '../../src/model/params';
+import { PARAM_RANGES } from '../../src/model/params';
 import { createRng } from '../../src/model/rng';
 import { type ModelSpec, TERM_NAMES } from '../../src/model/spec';
 import { applyEvents, referenceTieDU, step } from '../../src/model/step';
@@ -54,7 +54,7 @@ function atBounds(id: string, seed: number): ModelSpec {
   for (const x of s.security) x.weight = pick(-1, 1);
   for (const a of s.actors) s.weights[a.id as string] = Object.fromEntries(TERM_NAMES.map((t) => [t, pick(0, 10)]));
   s.levers = Object.fromEntries(LEVERS.map((l) => [l.name, pick(l.min, l.max)]));
-  s.params = Object.fromEntries(Object.entries(PARAM_INFO).map(([name, r]) => [name, pick(r.min, r.max)]));
+  s.params = Object.fromEntries(Object.entries(PARAM_RANGES).map(([name, r]) => [name, pick(r.min, r.max)]));
   const r = loadScenario(s);
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.spec;

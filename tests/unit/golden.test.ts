@@ -11,7 +11,7 @@ import { widerRoster } from '../../bench/roster';
 import { buildWorld } from '../../src/model/build';
 import { Hasher } from '../../src/model/hash';
 import { LEVERS } from '../../src/model/levers';
-import { PARAM_INFO } from '../../src/model/params';
+import { PARAM_RANGES } from '../../src/model/params';
 import type { ModelSpec } from '../../src/model/spec';
 import { TERM_NAMES } from '../../src/model/spec';
 import type { World } from '../../src/model/world';
@@ -59,7 +59,7 @@ function atBounds(id: string, seed: number): ModelSpec {
   for (const x of s.security) x.weight = pick(-1, 1);
   for (const a of s.actors) s.weights[a.id as string] = Object.fromEntries(TERM_NAMES.map((t) => [t, pick(0, 10)]));
   s.levers = Object.fromEntries(LEVERS.map((l) => [l.name, pick(l.min, l.max)]));
-  s.params = Object.fromEntries(Object.entries(PARAM_INFO).map(([name, r]) => [name, pick(r.min, r.max)]));
+  s.params = Object.fromEntries(Object.entries(PARAM_RANGES).map(([name, r]) => [name, pick(r.min, r.max)]));
   const r = loadScenario(s);
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.spec;
