@@ -1,7 +1,7 @@
 // The model's input, as plain data: what a validated scenario compiles to. The model imports nothing
 // else of ours, so `scenario/` maps JSON files onto this shape and the model never sees zod.
 import type { LeverName } from './levers';
-import { PARAM_RANGES, PARAM_NAMES, type ParamName } from './params';
+import { PARAM_NAMES, PARAM_RANGES, type ParamName } from './params';
 
 export const TERM_NAMES = [
   'triangle',

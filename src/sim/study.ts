@@ -9,7 +9,7 @@
 
 import { buildWorld } from '../model/build';
 import { LEVERS, type LeverName } from '../model/levers';
-import { PARAM_RANGES, PARAM_NAMES, type ParamName } from '../model/params';
+import { PARAM_NAMES, PARAM_RANGES, type ParamName } from '../model/params';
 import type { ModelSpec, Params } from '../model/spec';
 import { formatQuarter } from '../model/time';
 import { LeanRunner, metricNames } from './lean';
