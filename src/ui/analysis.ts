@@ -139,7 +139,7 @@ function connectSensitivity(host: HTMLElement, store: Store, dispatch: (i: Inten
     const q = r.request;
     const nl = q.plan.inputs.filter((i) => i.kind === 'lever').length;
     const np = q.plan.inputs.length - nl;
-    about.textContent = `${spec.id}, as loaded (your slider edits are not part of a study): ${nl} levers over their whole range and ${np} free parameters within ±25% of their values; ${q.points.toLocaleString('en-US')} points × ${q.plan.seeds} seeds = ${q.runs.toLocaleString('en-US')} runs of ${q.plan.steps} quarters, to ${q.plan.horizon}.`;
+    about.textContent = `${spec.id}, as loaded (your slider edits are not part of a study): ${nl} levers over their whole range and ${np} free parameters within ±25% of their values; ${q.points.toLocaleString('en-US')} points × ${q.plan.seeds} seed${q.plan.seeds === 1 ? '' : 's'} = ${q.runs.toLocaleString('en-US')} runs of ${q.plan.steps} quarters, to ${q.plan.horizon}.`;
   };
   method.addEventListener('change', syncSamples);
   for (const el of [indicator, samples, seeds]) el.addEventListener('input', () => describe());
@@ -238,7 +238,7 @@ function connectSensitivity(host: HTMLElement, store: Store, dispatch: (i: Inten
           ? 'Cancelled; the last finished study stays shown.'
           : `The study failed: ${slot.error}`;
     else if (slot?.status === 'ready' && slot.value)
-      status.textContent = `Done: ${slot.value.points.toLocaleString('en-US')} points × ${slot.value.result.seeds} seeds in ${(slot.ms / 1000).toFixed(1)} s.`;
+      status.textContent = `Done: ${slot.value.points.toLocaleString('en-US')} points × ${slot.value.result.seeds} seed${slot.value.result.seeds === 1 ? '' : 's'} in ${(slot.ms / 1000).toFixed(1)} s.`;
     if (slot?.status === 'ready') host.dataset.ms = slot.ms.toFixed(0);
     const value = slot?.value ?? null;
     if (value === drawn) return;
@@ -342,7 +342,7 @@ function renderChart(r: StudyResult, host: HTMLElement): void {
   const width = Math.max(300, host.clientWidth || 600);
   const top = r.inputs.slice(0, TOP);
   const more = r.inputs.length > TOP ? ` (the ${TOP} most influential of ${r.inputs.length} inputs)` : '';
-  const where = `${r.scenario}, ${r.indicator} at ${r.horizon}, ${r.seeds} seeds per point`;
+  const where = `${r.scenario}, ${r.indicator} at ${r.horizon}, ${r.seeds} seed${r.seeds === 1 ? '' : 's'} per point`;
   if (r.method === 'oat') {
     const base = r.base ?? 0;
     const bars: Bar[] = top.map((i) => ({
@@ -505,9 +505,14 @@ async function showClaims(host: HTMLElement): Promise<void> {
           h(
             'tr',
             {},
-            ...['claim', 'statement', 'holds in', 'deciding parameters (strongest three)'].map((t) =>
-              h('th', { text: t }),
-            ),
+            ...(
+              [
+                ['c-id', 'claim'],
+                ['c-text', 'statement'],
+                ['c-share', 'holds in'],
+                ['c-deciding', 'deciding parameters (strongest three)'],
+              ] as const
+            ).map(([c, t]) => h('th', { class: c, text: t })),
           ),
         ),
         h('tbody', {}, ...rows),

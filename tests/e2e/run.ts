@@ -1838,10 +1838,10 @@ for (const f of [
 
 test('analysis: a new study supersedes the one running, and Cancel stops one', async () => {
   const page = await openAnalysis();
-  await runStudyIn(page, { indicator: 'CN-RU', method: 'sobol', samples: '64', seeds: '8' });
+  await runStudyIn(page, { indicator: 'CN-RU', method: 'sobol', samples: '32', seeds: '8' });
   await page.waitForSelector('#panel-analysis .an-sens[data-status="pending"]', { state: 'attached' });
   // A second request before the first is done: only its result is shown.
-  const f: StudyForm = { indicator: 'US-CN', method: 'oat', samples: '', seeds: '1' };
+  const f: StudyForm = { indicator: 'ru_autonomy', method: 'oat', samples: '', seeds: '1' };
   await runStudyIn(page, f);
   await studyDone(page, 60000);
   const node = nodeCells(f);
@@ -1849,7 +1849,7 @@ test('analysis: a new study supersedes the one running, and Cancel stops one', a
   await page.waitForTimeout(500);
   eq((await studyCells(page)).length, node.rows.length, 'nothing older overwrote it');
   // Cancel: the status says so and the last finished study stays.
-  await runStudyIn(page, { indicator: 'CN-RU', method: 'sobol', samples: '64', seeds: '8' });
+  await runStudyIn(page, { indicator: 'CN-RU', method: 'sobol', samples: '32', seeds: '8' });
   await page.waitForSelector('#panel-analysis .an-sens[data-status="stale"]', { state: 'attached' });
   await page.click('#panel-analysis button:text-is("Cancel")');
   await page.waitForSelector('#panel-analysis .an-sens[data-status="error"]', { state: 'attached' });
