@@ -24,6 +24,8 @@ interface StudyValue {
   command: string;
   points: number;
   runs: number;
+  /** From the request to the result: the pool's work and the analysis (bootstrap included). */
+  ms: number;
 }
 
 type View = 'sensitivity' | 'claims';
@@ -157,7 +159,9 @@ function connectSensitivity(host: HTMLElement, store: Store, dispatch: (i: Inten
   );
   syncSamples();
 
-  let pending: { gen: number; request: StudyRequest; spec: ModelSpec } | null = null;
+  // The latest study asked for; `fresh` until its generation has started it.
+  let pending: { request: StudyRequest; spec: ModelSpec; fresh: boolean } | null = null;
+  let lastError = 'Cancelled.';
   let controller: AbortController | null = null;
   let progressUpdates = 0;
   form.addEventListener('submit', (e) => {
@@ -171,14 +175,14 @@ function connectSensitivity(host: HTMLElement, store: Store, dispatch: (i: Inten
     }
     problem.textContent = '';
     delete host.dataset.problem;
-    const slot = store.get().jobs[KIND];
-    pending = { gen: (slot?.gen ?? 0) + 1, request: r.request, spec: sc.spec };
+    pending = { request: r.request, spec: sc.spec, fresh: true };
     dispatch({ type: 'jobRequest', kind: KIND, key: r.request.key, now: performance.now() });
   });
   cancel.addEventListener('click', () => {
     const slot = store.get().jobs[KIND];
     if (!slot) return;
     controller?.abort();
+    lastError = 'Cancelled.';
     dispatch({ type: 'jobError', kind: KIND, gen: slot.gen, error: 'Cancelled.' });
   });
 
@@ -188,11 +192,19 @@ function connectSensitivity(host: HTMLElement, store: Store, dispatch: (i: Inten
     (gen) => {
       const slot = store.get().jobs[KIND];
       if (!slot || slot.key === null || gen === 0) return;
-      controller?.abort();
-      // A retry (after a worker restart) has no form of its own: it repeats the latest request.
       const job = pending && pending.request.key === slot.key ? pending : null;
       if (!job) return;
-      pending = { ...job, gen };
+      // A retry of every job (after the band's worker restarted) renews this slot's generation too: a
+      // study still running starts again under it, a finished or cancelled one stands as it was.
+      if (!job.fresh && controller === null) {
+        const value = slot.valueKey === slot.key ? slot.value : null;
+        if (value !== null) dispatch({ type: 'jobResult', kind: KIND, gen, value, now: performance.now() });
+        else dispatch({ type: 'jobError', kind: KIND, gen, error: lastError });
+        return;
+      }
+      controller?.abort();
+      pending = { ...job, fresh: false };
+      const t0 = performance.now();
       const ctl = new AbortController();
       controller = ctl;
       progressUpdates = 0;
@@ -208,11 +220,13 @@ function connectSensitivity(host: HTMLElement, store: Store, dispatch: (i: Inten
             command: request.command,
             points: request.points,
             runs: request.runs,
+            ms: performance.now() - t0,
           };
           dispatch({ type: 'jobResult', kind: KIND, gen, value, now: performance.now() });
         })
         .catch((e: unknown) => {
           if (e instanceof CancelledError) return;
+          lastError = e instanceof Error ? e.message : String(e);
           dispatch({ type: 'jobError', kind: KIND, gen, error: e instanceof Error ? e.message : String(e) });
         })
         .finally(() => {
@@ -238,8 +252,8 @@ function connectSensitivity(host: HTMLElement, store: Store, dispatch: (i: Inten
           ? 'Cancelled; the last finished study stays shown.'
           : `The study failed: ${slot.error}`;
     else if (slot?.status === 'ready' && slot.value)
-      status.textContent = `Done: ${slot.value.points.toLocaleString('en-US')} points × ${slot.value.result.seeds} seed${slot.value.result.seeds === 1 ? '' : 's'} in ${(slot.ms / 1000).toFixed(1)} s.`;
-    if (slot?.status === 'ready') host.dataset.ms = slot.ms.toFixed(0);
+      status.textContent = `Done: ${slot.value.points.toLocaleString('en-US')} points × ${slot.value.result.seeds} seed${slot.value.result.seeds === 1 ? '' : 's'} in ${(slot.value.ms / 1000).toFixed(1)} s.`;
+    if (slot?.status === 'ready' && slot.value) host.dataset.ms = slot.value.ms.toFixed(0);
     const value = slot?.value ?? null;
     if (value === drawn) return;
     drawn = value;
@@ -380,7 +394,7 @@ function renderChart(r: StudyResult, host: HTMLElement): void {
     host.replaceChildren(
       barChart({
         title: `Morris screening: μ* (mean |elementary effect|) and σ${more}`,
-        subtitle: `${where}; the change in ${r.indicator} for crossing an input's whole range; whiskers: 95% bootstrap interval of μ*`,
+        subtitle: `${where}; ${r.samples} trajectories${r.samples < 10 ? ' (few: rough)' : ''}; the change in ${r.indicator} for crossing an input's whole range; whiskers: 95% bootstrap interval of μ*`,
         bars,
         ref: 0,
         width,
@@ -405,7 +419,7 @@ function renderChart(r: StudyResult, host: HTMLElement): void {
     host.replaceChildren(
       barChart({
         title: `Sobol′ indices: the share of ${r.indicator}'s variance due to each input${more}`,
-        subtitle: `${where}; ${r.samples} base points; whiskers: 95% bootstrap intervals; output variance ${num(r.variance, 4)}`,
+        subtitle: `${where}; ${r.samples} base points${r.samples < 32 ? ' (few: rough indices, see their intervals)' : ''}; whiskers: 95% bootstrap intervals; output variance ${num(r.variance, 4)}`,
         bars,
         ref: 0,
         width,
