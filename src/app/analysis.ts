@@ -7,7 +7,7 @@ import { buildWorld } from '../model/build';
 import type { ModelSpec } from '../model/spec';
 import { metricNames } from '../sim/lean';
 import { type Method, saltelliStride } from '../sim/sensitivity';
-import { STUDY_DEFAULTS, type StudyPlan, studyPlan } from '../sim/study';
+import { type InputResult, STUDY_DEFAULTS, type StudyPlan, studyPlan } from '../sim/study';
 
 export const METHODS: readonly { id: Method; label: string }[] = [
   { id: 'oat', label: 'One at a time (tornado)' },
@@ -122,4 +122,30 @@ export function readStudyForm(
       key: JSON.stringify({ scenario, spec: spec.id, ...form, samples: samples ?? 0, seeds }),
     },
   };
+}
+
+/** The numbers a study gives per input, by method: the table's columns (the CLI's CSV has the same). */
+export function studyColumns(method: Method): [string, (i: InputResult) => number | undefined][] {
+  if (method === 'sobol')
+    return [
+      ['S1', (i) => i.first?.value],
+      ['S1 2.5%', (i) => i.first?.lo],
+      ['S1 97.5%', (i) => i.first?.hi],
+      ['ST', (i) => i.total?.value],
+      ['ST 2.5%', (i) => i.total?.lo],
+      ['ST 97.5%', (i) => i.total?.hi],
+    ];
+  if (method === 'morris')
+    return [
+      ['μ*', (i) => i.muStar?.value],
+      ['μ* 2.5%', (i) => i.muStar?.lo],
+      ['μ* 97.5%', (i) => i.muStar?.hi],
+      ['μ', (i) => i.mu],
+      ['σ', (i) => i.sigma],
+    ];
+  return [
+    ['at low end', (i) => i.low],
+    ['at high end', (i) => i.high],
+    ['swing', (i) => i.swing],
+  ];
 }

@@ -2,7 +2,15 @@
 // browser's worker pool, and the claims-robustness map computed ahead by the CLI. A study is a job
 // slot ('sensitivity'): each Run is a new generation, and only the latest generation's progress and
 // result are accepted (app/jobs.ts), so a superseded study never overwrites a newer one.
-import { APP_DEFAULTS, indicatorsOf, METHODS, readStudyForm, type StudyForm, type StudyRequest } from '../app/analysis';
+import {
+  APP_DEFAULTS,
+  indicatorsOf,
+  METHODS,
+  readStudyForm,
+  type StudyForm,
+  type StudyRequest,
+  studyColumns,
+} from '../app/analysis';
 import type { Intent } from '../app/intents';
 import type { JobSlot } from '../app/jobs';
 import { importedVersions, resolveOrDefault } from '../app/library';
@@ -283,29 +291,7 @@ function renderStudy(v: StudyValue, chart: HTMLElement, command: HTMLElement, ta
     h('span', { class: 'muted', text: 'The same numbers from the command line: ' }),
     h('code', { text: v.command }),
   );
-  const cols: [string, (i: StudyResult['inputs'][number]) => number | undefined][] =
-    r.method === 'sobol'
-      ? [
-          ['S1', (i) => i.first?.value],
-          ['S1 2.5%', (i) => i.first?.lo],
-          ['S1 97.5%', (i) => i.first?.hi],
-          ['ST', (i) => i.total?.value],
-          ['ST 2.5%', (i) => i.total?.lo],
-          ['ST 97.5%', (i) => i.total?.hi],
-        ]
-      : r.method === 'morris'
-        ? [
-            ['μ*', (i) => i.muStar?.value],
-            ['μ* 2.5%', (i) => i.muStar?.lo],
-            ['μ* 97.5%', (i) => i.muStar?.hi],
-            ['μ', (i) => i.mu],
-            ['σ', (i) => i.sigma],
-          ]
-        : [
-            ['at low end', (i) => i.low],
-            ['at high end', (i) => i.high],
-            ['swing', (i) => i.swing],
-          ];
+  const cols = studyColumns(r.method);
   table.replaceChildren(
     h(
       'details',

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 // The band's shape as the app defines it (a type only, erased at run time).
 import { CSP, DEV_CSP } from '../../csp.config';
-import { readStudyForm, type StudyForm } from '../../src/app/analysis';
+import { readStudyForm, type StudyForm, studyColumns } from '../../src/app/analysis';
 import { RunCache } from '../../src/app/derive';
 import { fmt } from '../../src/app/format';
 import { differences, whatChanged } from '../../src/app/insight';
@@ -24,7 +24,7 @@ import { MAP_CLAIMS } from '../../src/sim/claimsMap';
 import type { ClaimsMapFile } from '../../src/sim/claimsMapFile';
 import { runWithChanges } from '../../src/sim/replay';
 import { Run } from '../../src/sim/run';
-import { runStudy, type StudyResult } from '../../src/sim/study';
+import { runStudy } from '../../src/sim/study';
 import type { BandInfo } from '../../src/ui/testHook';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -1773,30 +1773,11 @@ function nodeCells(f: StudyForm): { command: string; rows: { input: string; cell
   const q = readStudyForm(r.spec, 'post-ukraine', f);
   if (!q.ok) throw new Error(q.message);
   const res = runStudy(r.spec, q.request.plan);
-  const cols: Record<string, (i: StudyResult['inputs'][number]) => number | undefined> =
-    f.method === 'sobol'
-      ? {
-          S1: (i) => i.first?.value,
-          'S1 2.5%': (i) => i.first?.lo,
-          'S1 97.5%': (i) => i.first?.hi,
-          ST: (i) => i.total?.value,
-          'ST 2.5%': (i) => i.total?.lo,
-          'ST 97.5%': (i) => i.total?.hi,
-        }
-      : f.method === 'morris'
-        ? {
-            'μ*': (i) => i.muStar?.value,
-            'μ* 2.5%': (i) => i.muStar?.lo,
-            'μ* 97.5%': (i) => i.muStar?.hi,
-            μ: (i) => i.mu,
-            σ: (i) => i.sigma,
-          }
-        : { 'at low end': (i) => i.low, 'at high end': (i) => i.high, swing: (i) => i.swing };
   return {
     command: q.request.command,
     rows: res.inputs.map((i) => ({
       input: i.name,
-      cells: Object.entries(cols).map(([c, fn]) => [c, String(fn(i))] as [string, string]),
+      cells: studyColumns(f.method).map(([c, fn]) => [c, String(fn(i))] as [string, string]),
     })),
   };
 }
