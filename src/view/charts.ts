@@ -415,10 +415,10 @@ export class Charts {
     m.charts.forEach((c, k) => {
       const box = boxes[k];
       if (measure) measure.font = `600 ${font}`;
-      const labelW = Math.min(
-        LABEL_MAX,
-        Math.max(...c.series.map((s) => (measure ? measure.measureText(s.short).width : 60))),
-      );
+      const labelW =
+        c.group.kind === 'configs'
+          ? 0
+          : Math.min(LABEL_MAX, Math.max(...c.series.map((s) => (measure ? measure.measureText(s.short).width : 60))));
       const L = layoutOf(c, m);
       const series: uPlot.Series[] = [{}];
       const bands: uPlot.Band[] = [];
@@ -639,21 +639,8 @@ export class Charts {
     }
     const labels: { y: number; text: string; color: string }[] = [];
     let lastIdx = -1;
+    // The configurations are named in the caption (largest first), not at the right: the plot keeps its width.
     const configs = c.group.kind === 'configs';
-    if (configs) {
-      // Each configuration named at the middle of its layer at the last step, where the layer has room.
-      const cols = u.data.slice(1) as (number | null)[][];
-      const first = cols[0] ?? [];
-      let last = first.length - 1;
-      while (last > 0 && (first[last] === null || first[last] === undefined)) last--;
-      lastIdx = last;
-      c.series.forEach((s, k) => {
-        const hi = cols[k][last];
-        const lo = cols[k + 1]?.[last] ?? 0;
-        if (hi === null || hi === undefined || hi - (lo ?? 0) < 0.04) return;
-        labels.push({ y: u.valToPos((hi + (lo ?? 0)) / 2, 'y', true), text: s.short, color: s.color });
-      });
-    }
     if (!configs)
       c.series.forEach((s, k) => {
         const col = u.data[L.a + k] as (number | null)[];
@@ -680,17 +667,8 @@ export class Charts {
     ctx.textBaseline = 'middle';
     const lx = u.valToPos(m.xs[Math.max(0, lastIdx)], 'x', true) + 5 * pr;
     for (const l of labels) {
-      const y = Math.max(top + gap / 2, l.y);
-      if (configs) {
-        // A swatch, and the name in ink: some of the palette's colours are too light for text.
-        ctx.fillStyle = l.color;
-        ctx.fillRect(lx, y - 4 * pr, 8 * pr, 8 * pr);
-        ctx.fillStyle = th.ink;
-        ctx.fillText(fitText(ctx, l.text, (LABEL_MAX - 11) * pr), lx + 11 * pr, y);
-      } else {
-        ctx.fillStyle = l.color;
-        ctx.fillText(fitText(ctx, l.text, LABEL_MAX * pr), lx, y);
-      }
+      ctx.fillStyle = l.color;
+      ctx.fillText(fitText(ctx, l.text, LABEL_MAX * pr), lx, Math.max(top + gap / 2, l.y));
     }
     ctx.restore();
   }
