@@ -101,7 +101,8 @@ export function chartGroups(a: Computed): ChartGroup[] {
       axis: 'index',
       range: 'free',
       metrics: rest,
-      band: false,
+      // Banded too: 200 seeds keep exact quantiles whatever the metric's scale.
+      band: true,
     });
   return groups;
 }
@@ -355,8 +356,8 @@ export function chartsModel(runs: Runs, band: BandValue | null): ChartsModel {
     });
     return { group, range: chartRange(group, [runs.ghost ?? runs.a, runs.a, runs.b]), series };
   });
-  // After the banded charts: the configurations, then (compare) A − B, then the scenario's own indicators.
-  const at = charts.findIndex((c) => !c.group.band);
+  // After the model's charts: the configurations, then (compare) A − B, then the scenario's own indicators.
+  const at = charts.findIndex((c) => c.group.id === 'more');
   const extra = [configsChart(band, n, offA), diffChart(runs, band, n, offA, offB)].filter(
     (c): c is ChartModel => c !== null,
   );

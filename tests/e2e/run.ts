@@ -399,8 +399,9 @@ test('the bands of 200 seeds (5–95% and 25–75%) are drawn on every chart and
     if (!c) break;
     ids.push(c.id);
   }
-  for (const id of ['dependence', 'room', 'ties', 'configs']) assert(ids.includes(id), `no ${id} chart: ${ids}`);
-  for (const id of ['dependence', 'room', 'ties']) {
+  for (const id of ['dependence', 'room', 'ties', 'configs', 'more'])
+    assert(ids.includes(id), `no ${id} chart: ${ids}`);
+  for (const id of ['dependence', 'room', 'ties', 'more']) {
     const px = await page.evaluate((i) => window.__triangle!.bandPixels(i), ids.indexOf(id));
     assert(px.differing > 0.005 * px.total, `${id}: the band changes only ${px.differing} of ${px.total} pixels`);
   }
@@ -530,7 +531,7 @@ test('band_200_ms: from a lever change to the redrawn bands of 200 seeds, median
 
 test("a scenario's own indicators are named by their label", async () => {
   const page = await open('?scenario=post-ukraine&seed=1&t=4');
-  const caption = page.locator('.chart figcaption').nth(3);
+  const caption = page.locator('.chart[data-chart="more"] figcaption');
   const html = (await caption.innerHTML()) ?? '';
   assert(
     html.includes("Russia's dependence minus China's"),
