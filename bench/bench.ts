@@ -1,7 +1,8 @@
 // `npm run bench`: one JSON line per figure, {"name", "value", "unit", ...details}. Numbers only, no
 // pass/fail: the targets of the speed work are compared against these lines in the README.
 // CPU times are process.cpuUsage (this process) or /proc/self/stat (children); every figure is a
-// median of repetitions. `npm run bench -- --quick` takes fewer repetitions.
+// median of repetitions. `npm run bench -- --quick` takes fewer repetitions. npm runs it from a bundle
+// (tools/build-bench.ts), so the model is measured as the CLI and the browser run it.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -13,11 +14,12 @@ import { applyEvents, step } from '../src/model/step';
 import { initialState, type World } from '../src/model/world';
 import { loadPreset } from '../src/scenario/presets';
 import { LeanRunner } from '../src/sim/lean';
-import { cores, nodePool } from '../src/sim/nodePool';
+import { cores } from '../src/sim/nodePool';
 import { Run } from '../src/sim/run';
 import { streamEnsemble } from '../src/sim/stream';
 import { studyDesign, studyPlan } from '../src/sim/study';
 import { hasChromium, withPoolPage } from '../tools/browser-pool';
+import { bundlePool } from '../tools/bundle-pool';
 import { workerBundle } from '../tools/worker-size';
 import { childTiming, emit, median, timed, timedAsync } from './lib';
 import { widerRoster } from './roster';
@@ -127,7 +129,7 @@ if (want('ensemble_1000_ms')) {
     how: `1000 seeds x ${STEPS} steps of ${SCENARIO}, streamed in this (warm) process, wall time, median`,
   });
   // Every core: the worker pool, warmed by one ensemble first.
-  const pool = nodePool(cores());
+  const pool = bundlePool(cores());
   await pool.ensemble(spec, plan);
   wall.length = 0;
   cpu.length = 0;
@@ -274,7 +276,7 @@ if (only?.includes('ensemble_100000_rss_mb')) {
 if (want('sobol_ms')) {
   // The default study: every substantive lever and parameter, default samples and seeds, all cores.
   const plan = studyPlan(spec, { method: 'sobol', metric: 'ru_dependence_on_cn' });
-  const pool = nodePool(cores());
+  const pool = bundlePool(cores());
   const points = studyDesign(plan).count;
   const t = await timedAsync(() => pool.study(spec, plan));
   pool.close();

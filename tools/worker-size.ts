@@ -38,7 +38,9 @@ export async function workerBundle(): Promise<WorkerBundle> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+// Run as a script (not when bundled into the bench, where import.meta.filename is the bench's).
+const self = import.meta.filename;
+if (self.endsWith('worker-size.ts') && process.argv[1] && resolve(process.argv[1]) === resolve(self)) {
   const b = await workerBundle();
   console.log(`worker: ${b.bytes} B, ${b.gzipBytes} B gzipped`);
 }
