@@ -185,6 +185,7 @@ async function start(): Promise<void> {
   // The Table and Sources tabs load the first time they are shown.
   let sourcesShown = false;
   let tableShown = false;
+  let analysisShown = false;
   connectTabs(store, dispatch, (tab) => {
     if (tab === 'table' && !tableShown) {
       tableShown = true;
@@ -195,6 +196,10 @@ async function start(): Promise<void> {
     if (tab === 'sources' && !sourcesShown) {
       sourcesShown = true;
       void import('./ui/sources').then((m) => m.renderSources(byId('panel-sources')));
+    }
+    if (tab === 'analysis' && !analysisShown) {
+      analysisShown = true;
+      void import('./ui/analysis').then((m) => m.connectAnalysis(byId('panel-analysis'), store, dispatch));
     }
   });
 

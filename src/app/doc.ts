@@ -28,7 +28,7 @@ export interface Doc {
   compare: string | null;
 }
 
-export const TABS = ['chart', 'table', 'sources'] as const;
+export const TABS = ['chart', 'table', 'sources', 'analysis'] as const;
 export type Tab = (typeof TABS)[number];
 
 export const WEIGHT_MAX = 10;

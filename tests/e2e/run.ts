@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 // The band's shape as the app defines it (a type only, erased at run time).
 import { CSP, DEV_CSP } from '../../csp.config';
+import { readStudyForm, type StudyForm, studyColumns } from '../../src/app/analysis';
 import { RunCache } from '../../src/app/derive';
 import { fmt } from '../../src/app/format';
 import { differences, whatChanged } from '../../src/app/insight';
@@ -19,8 +20,11 @@ import type { LeverName } from '../../src/model/levers';
 import { LEVERS } from '../../src/model/levers';
 import { formatQuarter } from '../../src/model/time';
 import { loadPreset } from '../../src/scenario/presets';
+import { MAP_CLAIMS } from '../../src/sim/claimsMap';
+import type { ClaimsMapFile } from '../../src/sim/claimsMapFile';
 import { runWithChanges } from '../../src/sim/replay';
 import { Run } from '../../src/sim/run';
+import { runStudy } from '../../src/sim/study';
 import type { BandInfo } from '../../src/ui/testHook';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -1833,6 +1837,250 @@ test('performance: median frame time while playing at full speed', async () => {
   metrics['median work per frame while playing (ms)'] = median(work).toFixed(2);
   metrics['frames measured'] = String(frames.length);
   await close(page);
+});
+
+// ---- the Analysis tab (sensitivity on the browser pool, the claims map) ---------------------------------
+
+async function openAnalysis(opts: { width?: number; height?: number; scheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await open('?scenario=post-ukraine&seed=1&tab=analysis', opts);
+  await page.waitForSelector('#panel-analysis .an-form', { timeout: 20000 });
+  return page;
+}
+
+async function runStudyIn(page: Page, f: StudyForm): Promise<void> {
+  await page.selectOption('#panel-analysis select[aria-label="Indicator"]', f.indicator);
+  await page.selectOption('#panel-analysis select[aria-label="Method"]', f.method);
+  if (f.method !== 'oat') await page.fill('#panel-analysis input[aria-label="Sample size"]', f.samples);
+  await page.fill('#panel-analysis input[aria-label="Seeds per point"]', f.seeds);
+  await page.click('#panel-analysis button.an-run');
+}
+
+async function studyDone(page: Page, timeout = 120000): Promise<number> {
+  await page.waitForSelector('#panel-analysis .an-sens[data-status="ready"]', { state: 'attached', timeout });
+  return Number(await page.getAttribute('#panel-analysis .an-sens', 'data-ms'));
+}
+
+/** The inputs' numbers as the page shows them in its table (each cell's exact value in data-v). */
+const studyCells = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#panel-analysis .an-inputs tbody tr')].map((tr) => ({
+      input: tr.dataset.input,
+      cells: [...tr.querySelectorAll<HTMLElement>('td[data-col]')].map((td) => [td.dataset.col, td.dataset.v]),
+    })),
+  );
+
+function nodeCells(f: StudyForm): { command: string; rows: { input: string; cells: [string, string][] }[] } {
+  const r = loadPreset('post-ukraine');
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  const q = readStudyForm(r.spec, 'post-ukraine', f);
+  if (!q.ok) throw new Error(q.message);
+  const res = runStudy(r.spec, q.request.plan);
+  return {
+    command: q.request.command,
+    rows: res.inputs.map((i) => ({
+      input: i.name,
+      cells: studyColumns(f.method).map(([c, fn]) => [c, String(fn(i))] as [string, string]),
+    })),
+  };
+}
+
+for (const f of [
+  { indicator: 'CN-RU', method: 'sobol', samples: '4', seeds: '2' },
+  { indicator: 'ru_dependence_on_cn', method: 'morris', samples: '2', seeds: '2' },
+  { indicator: 'CN-RU', method: 'oat', samples: '', seeds: '2' },
+] as StudyForm[]) {
+  test(`analysis: a ${f.method} study runs on the worker pool with a progress bar, and its numbers equal Node's`, async () => {
+    const page = await openAnalysis();
+    await runStudyIn(page, f);
+    // The progress bar shows while it runs, and moves.
+    await page.waitForSelector('#panel-analysis .an-progress:not([hidden]) progress', { timeout: 10000 });
+    const ms = await studyDone(page);
+    const updates = Number(await page.getAttribute('#panel-analysis .an-sens', 'data-progress-updates'));
+    assert(updates >= 2, `the progress bar was drawn ${updates} times while the study ran`);
+    metrics[`sensitivity study in the browser, ${f.method} N=${f.samples || '-'} seeds=${f.seeds} (ms)`] = String(ms);
+    const node = nodeCells(f);
+    eq(
+      JSON.stringify(await studyCells(page)),
+      JSON.stringify(node.rows),
+      `${f.method}: the page's numbers equal Node's`,
+    );
+    const cli = (await page.textContent('#panel-analysis .an-cli code')) ?? '';
+    eq(cli, node.command, 'the CLI command shown');
+    // Labelled: a title, a legend and an axis label, one row per input shown.
+    const chart = await page.evaluate(() => ({
+      title: document.querySelector('#panel-analysis .an-figure figcaption b')?.textContent ?? '',
+      legend: document.querySelectorAll('#panel-analysis .an-legend > span').length,
+      axis: document.querySelector('#panel-analysis .an-svg .axis-label')?.textContent ?? '',
+      rows: document.querySelectorAll('#panel-analysis .an-svg .row').length,
+    }));
+    assert(chart.title.length > 10 && chart.legend >= 2 && chart.axis !== '', `chart labels: ${JSON.stringify(chart)}`);
+    eq(chart.rows, 15, 'the chart draws the 15 most influential inputs');
+    await close(page);
+  });
+}
+
+test('analysis: a new study supersedes the one running, and Cancel stops one', async () => {
+  const page = await openAnalysis();
+  await runStudyIn(page, { indicator: 'CN-RU', method: 'sobol', samples: '32', seeds: '8' });
+  await page.waitForSelector('#panel-analysis .an-sens[data-status="pending"]', { state: 'attached' });
+  // A second request before the first is done: only its result is shown.
+  const f: StudyForm = { indicator: 'ru_autonomy', method: 'oat', samples: '', seeds: '1' };
+  await runStudyIn(page, f);
+  await studyDone(page, 60000);
+  const node = nodeCells(f);
+  eq(JSON.stringify(await studyCells(page)), JSON.stringify(node.rows), 'the newer study is the one shown');
+  await page.waitForTimeout(500);
+  eq((await studyCells(page)).length, node.rows.length, 'nothing older overwrote it');
+  // Cancel: the status says so and the last finished study stays.
+  await runStudyIn(page, { indicator: 'CN-RU', method: 'sobol', samples: '32', seeds: '8' });
+  await page.waitForSelector('#panel-analysis .an-sens[data-status="stale"]', { state: 'attached' });
+  await page.click('#panel-analysis button:text-is("Cancel")');
+  await page.waitForSelector('#panel-analysis .an-sens[data-status="error"]', { state: 'attached' });
+  const status = (await page.textContent('#panel-analysis .an-status')) ?? '';
+  assert(/Cancelled/.test(status), `status after Cancel: ${status}`);
+  eq(JSON.stringify(await studyCells(page)), JSON.stringify(node.rows), 'the last finished study stays after Cancel');
+  await close(page);
+});
+
+test('analysis: bad input gets one clear message and runs nothing', async () => {
+  const page = await openAnalysis();
+  for (const [f, want] of [
+    [
+      { indicator: 'CN-RU', method: 'sobol', samples: '0', seeds: '8' },
+      /sample size .*from 2 to 4,096 \(you gave "0"\)/,
+    ],
+    [
+      { indicator: 'CN-RU', method: 'morris', samples: '99999999', seeds: '8' },
+      /from 2 to 1,000 \(you gave "99999999"\)/,
+    ],
+    [
+      { indicator: 'CN-RU', method: 'sobol', samples: '4096', seeds: '100' },
+      /the app runs up to 20,000.*--samples 4096/,
+    ],
+    [{ indicator: 'CN-RU', method: 'oat', samples: '', seeds: 'x' }, /Seeds per point must be a whole number/],
+  ] as [StudyForm, RegExp][]) {
+    await runStudyIn(page, f);
+    const alerts = await page.$$eval('#panel-analysis [role="alert"]', (els) =>
+      els.map((e) => e.textContent ?? '').filter((t) => t !== ''),
+    );
+    eq(alerts.length, 1, `one message for ${JSON.stringify(f)}: ${alerts.join(' | ')}`);
+    assert(want.test(alerts[0]), `message for ${JSON.stringify(f)}: ${alerts[0]}`);
+    eq(await page.getAttribute('#panel-analysis .an-sens', 'data-status'), 'idle', 'nothing runs');
+  }
+  // Corrected input clears the message.
+  await runStudyIn(page, { indicator: 'CN-RU', method: 'oat', samples: '', seeds: '1' });
+  await studyDone(page);
+  eq((await page.textContent('#panel-analysis .an-problem')) ?? '', '', 'the message goes once the input is good');
+  await close(page);
+});
+
+test('analysis: the claims map shows every claim with its share and deciding parameters', async () => {
+  const file = JSON.parse(readFileSync(join(ROOT, 'src/data/claims-map.json'), 'utf8')) as ClaimsMapFile;
+  const page = await openAnalysis();
+  await page.click('#panel-analysis .an-switch button[data-view="claims"]');
+  await page.waitForSelector('#panel-analysis .an-claims-table tbody tr', { timeout: 20000 });
+  const rows = await page.$$eval('#panel-analysis .an-claims-table tbody tr', (trs) =>
+    trs.map((tr) => ({
+      id: (tr as HTMLElement).dataset.claim,
+      share: (tr as HTMLElement).dataset.share,
+      shareText: tr.querySelector('.an-share')?.textContent ?? '',
+      params: [...tr.querySelectorAll<HTMLElement>('li[data-param]')].map((li) => li.dataset.param),
+      deciding: tr.querySelector('.an-deciding')?.textContent ?? '',
+    })),
+  );
+  eq(rows.map((r) => r.id).join(','), MAP_CLAIMS.join(','), 'every claim, in order');
+  for (const c of file.result.claims) {
+    const row = rows.find((r) => r.id === c.id)!;
+    eq(row.share, String(c.share), `${c.id}'s share`);
+    assert(row.shareText.includes(`${Math.round(100 * c.share)}%`), `${c.id} shows its share: ${row.shareText}`);
+    if (c.share > 0 && c.share < 1)
+      eq(
+        row.params.join(','),
+        c.parameters
+          .slice(0, 3)
+          .map((p) => p.name)
+          .join(','),
+        `${c.id}'s deciding parameters`,
+      );
+    else assert(/holds at (every|no) point/.test(row.deciding), `${c.id}: ${row.deciding}`);
+  }
+  const cli = (
+    await page.$$eval('#panel-analysis .an-claims .an-cli code', (els) => els.map((e) => e.textContent))
+  ).join(' ');
+  assert(
+    cli.includes('npm run claims-map:data') &&
+      cli.includes(`--samples ${file.plan.samples} --seeds ${file.plan.seeds}`),
+    cli,
+  );
+  const note = (await page.textContent('#panel-analysis .an-claims .an-cli')) ?? '';
+  assert(note.includes(file.fingerprint.digest), `the model fingerprint is shown: ${note}`);
+  await close(page);
+});
+
+/** The Analysis tab's own parts: inside the panel, nothing wider than it, form items apart. */
+function analysisProblems(): string[] {
+  const out: string[] = [];
+  const panel = document.getElementById('panel-analysis')!;
+  const p = panel.getBoundingClientRect();
+  if (panel.scrollWidth > panel.clientWidth + 1)
+    out.push(`the analysis panel scrolls sideways (${panel.scrollWidth} > ${panel.clientWidth})`);
+  const shown = (el: Element) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().width > 0;
+  const items = [...panel.querySelectorAll('.an-form > *, .an-buttons > *')].filter(shown);
+  const r = (el: Element) => el.getBoundingClientRect();
+  for (let i = 0; i < items.length; i++) {
+    const a = r(items[i]);
+    if (a.left < p.left - 1 || a.right > p.right + 1) out.push(`form item ${i} spills out of the panel`);
+    for (let j = i + 1; j < items.length; j++) {
+      const b = r(items[j]);
+      if (items[i].contains(items[j]) || items[j].contains(items[i])) continue;
+      if (
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+      )
+        out.push(`form items ${i} and ${j} overlap`);
+    }
+  }
+  for (const svg of panel.querySelectorAll('svg.an-svg')) {
+    if (!shown(svg)) continue;
+    if (r(svg).right > p.right + 1) out.push('a chart runs out of the panel');
+    const labels = [...svg.querySelectorAll('text.label')].map(r);
+    for (let i = 1; i < labels.length; i++)
+      if (labels[i].top < labels[i - 1].bottom - 1) out.push(`chart labels ${i - 1} and ${i} overlap`);
+  }
+  return out;
+}
+
+test('layout: the Analysis tab at 1440×900, 1280×720, 1024×768 and 390×844, light and dark (screenshots)', async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [w, h] of SIZES) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openAnalysis({ width: w, height: h, scheme });
+      const methods: StudyForm[] =
+        w === 1440 || w === 390
+          ? [
+              { indicator: 'CN-RU', method: 'oat', samples: '', seeds: '1' },
+              { indicator: 'CN-RU', method: 'morris', samples: '2', seeds: '1' },
+              { indicator: 'CN-RU', method: 'sobol', samples: '2', seeds: '1' },
+            ]
+          : [{ indicator: 'CN-RU', method: 'sobol', samples: '2', seeds: '1' }];
+      for (const f of methods) {
+        await runStudyIn(page, f);
+        await studyDone(page);
+        await page.mouse.move(1, 1);
+        await page.waitForTimeout(200);
+        const problems = [...(await page.evaluate(layoutProblems)), ...(await page.evaluate(analysisProblems))];
+        await page.screenshot({ path: join(SHOTS, `analysis-${f.method}-${w}x${h}-${scheme}.png`), fullPage: w < 760 });
+        eq(problems.join('; '), '', `analysis layout at ${w}×${h} ${scheme} (${f.method})`);
+      }
+      await page.click('#panel-analysis .an-switch button[data-view="claims"]');
+      await page.waitForSelector('#panel-analysis .an-claims-table tbody tr');
+      await page.waitForTimeout(200);
+      const problems = [...(await page.evaluate(layoutProblems)), ...(await page.evaluate(analysisProblems))];
+      await page.screenshot({ path: join(SHOTS, `analysis-claims-${w}x${h}-${scheme}.png`), fullPage: w < 760 });
+      eq(problems.join('; '), '', `claims map layout at ${w}×${h} ${scheme}`);
+      await close(page);
+    }
+  }
 });
 
 // ---- runner -----------------------------------------------------------------------------------------
