@@ -5,10 +5,12 @@ import './ui/style.css';
 import { type BandValue, chartsModel } from './app/charts';
 import { hasState } from './app/doc';
 import { bandSlot, connectGaps, connectJobs } from './app/effects';
+import type { JobMessage } from './app/jobs';
 import { connectPersistence, type KeyValue, restore } from './app/persist';
 import { frame, outsideNote } from './app/select';
 import { initialState } from './app/state';
 import { Store } from './app/store';
+import type { PoolRunner } from './ui/bandRunner';
 import { connectChanges } from './ui/changes';
 import { applyTheme, connectChrome } from './ui/chrome';
 import { byId } from './ui/dom';
@@ -230,11 +232,44 @@ async function start(): Promise<void> {
 
   connectLocation(store, dispatch);
   connectPersistence(store, storage, (fn) => setTimeout(fn, store.get().playing ? 500 : 80));
-  const runner = new WorkerRunner(
+  const worker = new WorkerRunner(
     () => new Worker(new URL('./workers/compute.ts', import.meta.url), { type: 'module' }),
     dispatch,
     () => performance.now(),
   );
+  // The bands run on the worker pool (its code loads with the first band, outside the initial chunk);
+  // other kinds on the background worker.
+  let pool: PoolRunner | null = null;
+  let queued: JobMessage | null = null;
+  let loading = false;
+  const band = (m: JobMessage) => {
+    if (pool) return pool.run(m);
+    queued = m;
+    if (loading) return;
+    loading = true;
+    void import('./ui/bandRunner').then(
+      (mod) => {
+        pool = new mod.PoolRunner(dispatch, () => performance.now());
+        if (queued) pool.run(queued);
+      },
+      (e: unknown) => {
+        loading = false;
+        if (queued)
+          dispatch({
+            type: 'jobError',
+            kind: queued.kind,
+            gen: queued.gen,
+            error: `the band's code did not load (${String(e)})`,
+          });
+      },
+    );
+  };
+  const runner = {
+    run: (m: JobMessage) => (m.kind === 'band' ? band(m) : worker.run(m)),
+    get started() {
+      return worker.started + (pool?.started ?? 0);
+    },
+  };
   connectJobs(store, runner, () => performance.now());
   connectGaps(store);
 

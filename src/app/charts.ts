@@ -5,9 +5,13 @@
 import { REAL_EVENTS } from '../data/events';
 import { OBSERVED } from '../data/record';
 import { formatQuarter, parseQuarter, quarterToYear } from '../model/time';
+import type { TriangleConfig } from '../model/triangle';
+import { CONFIGS } from '../sim/lean';
 import type { StepRecord } from '../sim/run';
 import type { Computed, Runs } from './derive';
+import { CONFIG_NAMES } from './format';
 import { isTieKey, metricLabel } from './labels';
+import type { LiveBands, Quantiles } from './liveBands';
 
 export type RangeKind = 'share' | 'unit' | 'tie' | 'free';
 
@@ -22,7 +26,21 @@ export interface ChartGroup {
   metrics: string[];
   /** Draw the ensemble band behind the lines. */
   band: boolean;
+  /** Lines of runs (default), the paired difference A − B, or the stacked shares of configurations. */
+  kind?: 'lines' | 'diff' | 'configs';
 }
+
+/** Metrics of the paired difference A − B in compare mode: one per chart of the model's indicators. */
+export const DIFF_METRICS: readonly string[] = ['ru_dependence_on_cn', 'ru_autonomy', 'CN-RU'];
+
+/** Colour-blind-safe (Okabe–Ito), readable on the light and the dark ground alike. */
+export const CONFIG_COLORS: Readonly<Record<TriangleConfig, string>> = {
+  'menage-a-trois': '#009e73',
+  'romantic-triangle': '#56b4e9',
+  'stable-marriage': '#e69f00',
+  'unit-veto': '#d55e00',
+  indeterminate: '#999999',
+};
 
 const FIXED: readonly {
   id: string;
@@ -83,7 +101,8 @@ export function chartGroups(a: Computed): ChartGroup[] {
       axis: 'index',
       range: 'free',
       metrics: rest,
-      band: false,
+      // Banded too: 200 seeds keep exact quantiles whatever the metric's scale.
+      band: true,
     });
   return groups;
 }
@@ -94,6 +113,28 @@ export function bandMetrics(a: Computed): string[] {
     .filter((g) => g.band)
     .flatMap((g) => g.metrics);
 }
+
+const CONFIGS_GROUP: ChartGroup = {
+  id: 'configs',
+  title: 'Configurations',
+  gloss: ' (share of seeds)',
+  axis: 'share of seeds',
+  range: 'unit',
+  metrics: [],
+  band: false,
+  kind: 'configs',
+};
+
+const DIFF_GROUP: ChartGroup = {
+  id: 'diff',
+  title: 'A − B',
+  gloss: ' (paired, same seeds)',
+  axis: 'difference',
+  range: 'free',
+  metrics: [],
+  band: true,
+  kind: 'diff',
+};
 
 export function metricValue(rec: StepRecord, name: string): number | undefined {
   return rec.indicators[name] ?? rec.ties[name];
@@ -146,9 +187,20 @@ export interface SeriesModel {
   ghost: (number | null)[] | null;
   /** The compare scenario's run. */
   b: (number | null)[] | null;
-  band: { lo: (number | null)[]; med: (number | null)[]; hi: (number | null)[] } | null;
+  /** Quantiles of 200 seeds: 5–95% (lo, hi), 25–75% (q25, q75) and the median. */
+  band: LaneBand | null;
+  /** The compare scenario's band (compare mode). */
+  bBand: LaneBand | null;
   /** Observed annual figures for this metric, at mid-year. */
   record: { x: number; year: number; value: number; source: string; note: string }[];
+}
+
+export interface LaneBand {
+  lo: (number | null)[];
+  q25: (number | null)[];
+  med: (number | null)[];
+  q75: (number | null)[];
+  hi: (number | null)[];
 }
 
 export interface ChartModel {
@@ -195,8 +247,77 @@ function along(run: Computed | null, offset: number, n: number, name: string): (
   return out;
 }
 
-export interface BandValue {
-  metrics: Record<string, { lo: number[]; med: number[]; hi: number[] }>;
+export type BandValue = Pick<LiveBands, 'metrics' | 'configs' | 'b' | 'diff'>;
+
+const BAND_KEYS = ['lo', 'q25', 'med', 'q75', 'hi'] as const;
+
+/** A run's quantiles placed on the timeline at the run's offset. */
+function laneBand(q: Quantiles | undefined, offset: number, n: number): LaneBand | null {
+  if (!q) return null;
+  const out = {} as LaneBand;
+  for (const k of BAND_KEYS) {
+    const lane: (number | null)[] = new Array(n).fill(null);
+    const v = q[k];
+    for (let s = 0; s < v.length; s++) if (s + offset >= 0 && s + offset < n) lane[s + offset] = v[s];
+    out[k] = lane;
+  }
+  return out;
+}
+
+/** The chart of A − B: the paired band per metric and this seed's difference on top; a range symmetric about 0. */
+function diffChart(runs: Runs, band: BandValue | null, n: number, offA: number, offB: number): ChartModel | null {
+  const b = runs.b;
+  if (!b) return null;
+  const names = DIFF_METRICS.filter(
+    (m) => metricValue(runs.a.records[0], m) !== undefined && metricValue(b.records[0], m) !== undefined,
+  );
+  if (names.length === 0) return null;
+  let max = 0.05;
+  const series = names.map((name, k) => {
+    const lab = metricLabel(name, runs.a.spec);
+    const a = along(runs.a, offA, n, name) ?? [];
+    const bb = along(b, offB, n, name) ?? [];
+    const d = a.map((v, t) => (v === null || bb[t] === null || bb[t] === undefined ? null : v - (bb[t] as number)));
+    const q = band?.diff?.[name];
+    for (const v of [...d, ...(q ? [...q.lo, ...q.hi] : [])])
+      if (v !== null && Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+    return {
+      name,
+      short: lab.short,
+      long: `${lab.long}: A − B`,
+      color: colorOf(name, runs.a, k),
+      a: d,
+      ghost: null,
+      b: null,
+      band: q ? { lo: q.lo, q25: q.q25, med: q.med, q75: q.q75, hi: q.hi } : null,
+      bBand: null,
+      record: [],
+    };
+  });
+  const m = niceCeil(max * 1.08);
+  return { group: { ...DIFF_GROUP, metrics: names }, range: [-m, m], series };
+}
+
+/** The stacked shares of run A's seeds in each configuration, as the scene names them. */
+function configsChart(band: BandValue | null, n: number, offA: number): ChartModel {
+  const series = CONFIGS.map((c) => {
+    const share: (number | null)[] = new Array(n).fill(null);
+    const v = band?.configs[c];
+    if (v) for (let s = 0; s < v.length; s++) if (s + offA >= 0 && s + offA < n) share[s + offA] = v[s];
+    return {
+      name: c,
+      short: CONFIG_NAMES[c],
+      long: `${CONFIG_NAMES[c]}: share of the seeds in this configuration`,
+      color: CONFIG_COLORS[c],
+      a: share,
+      ghost: null,
+      b: null,
+      band: null,
+      bBand: null,
+      record: [],
+    };
+  });
+  return { group: { ...CONFIGS_GROUP, metrics: [...CONFIGS] }, range: [0, 1], series };
 }
 
 export function chartsModel(runs: Runs, band: BandValue | null): ChartsModel {
@@ -216,11 +337,6 @@ export function chartsModel(runs: Runs, band: BandValue | null): ChartsModel {
     const series = group.metrics.map((name) => {
       const lab = metricLabel(name, runs.a.spec);
       const b = band?.metrics[name];
-      const lane = (v: readonly number[] | undefined) => {
-        const out: (number | null)[] = new Array(n).fill(null);
-        if (v) for (let s = 0; s < v.length; s++) if (s + offA >= 0 && s + offA < n) out[s + offA] = v[s];
-        return out;
-      };
       const record = OBSERVED.filter((p) => p.indicator === name)
         .map((p) => ({ x: p.year + 0.5, year: p.year, value: p.value, source: p.source, note: p.note }))
         .filter((p) => p.x >= xs[0] - 0.125 && p.x <= xs[n - 1] + 0.125);
@@ -233,12 +349,19 @@ export function chartsModel(runs: Runs, band: BandValue | null): ChartsModel {
         a: along(runs.a, offA, n, name) as (number | null)[],
         ghost: along(runs.ghost, offA, n, name),
         b: along(runs.b, offB, n, name),
-        band: group.band && b ? { lo: lane(b.lo), med: lane(b.med), hi: lane(b.hi) } : null,
+        band: group.band && b ? laneBand(b, offA, n) : null,
+        bBand: group.band && runs.b ? laneBand(band?.b?.metrics[name], offB, n) : null,
         record,
       };
     });
     return { group, range: chartRange(group, [runs.ghost ?? runs.a, runs.a, runs.b]), series };
   });
+  // After the model's charts: the configurations, then (compare) A − B, then the scenario's own indicators.
+  const at = charts.findIndex((c) => c.group.id === 'more');
+  const extra = [configsChart(band, n, offA), diffChart(runs, band, n, offA, offB)].filter(
+    (c): c is ChartModel => c !== null,
+  );
+  charts.splice(at < 0 ? charts.length : at, 0, ...extra);
   const evs = REAL_EVENTS.map((e) => {
     const q = parseQuarter(e.date);
     return q === null ? null : { x: quarterToYear(q), date: e.date, tag: e.tag, text: e.text };

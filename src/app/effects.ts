@@ -3,50 +3,42 @@
 // request (a new generation) and the runner is asked for it; answers come back as intents, and the
 // reducer keeps only the latest generation's (src/app/jobs.ts). More kinds (a sensitivity view, claims
 // robustness) are added to JOBS and to the worker's handlers, nothing else.
-import { BAND_SEEDS, type BandRequest, type BandResult } from '../sim/band';
 import { gapSentence, indicatorGaps } from '../sim/missing';
-import { bandMetrics } from './charts';
+import { bandMetrics, DIFF_METRICS } from './charts';
 import type { Computed, Runs } from './derive';
 import type { JobRunner, JobSlot } from './jobs';
+import { type LiveBands, type LiveRequest, liveKey, liveRequest } from './liveBands';
 import type { AppState } from './state';
 import type { Store } from './store';
 
 export interface JobSpec {
   /** A string naming every input of the result (null: not wanted now). Cheap: it runs on every change. */
   key(s: AppState, runs: Runs): string | null;
-  /** The worker's input: plain JSON. */
+  /** The runner's input: plain JSON for the background worker; the band's, with its specs, for the pool. */
   payload(s: AppState, runs: Runs): unknown;
 }
 
-const bandKeys = new WeakMap<Computed, string>();
-
-function bandRequest(a: Computed): Omit<BandRequest, 'gen'> {
-  return {
-    file: a.file,
-    changes: a.edits.map((e) => ({ t: e.t, name: e.name, value: e.value })),
-    seed: a.seed,
-    seeds: BAND_SEEDS,
-    steps: a.horizon,
-    metrics: bandMetrics(a),
-  };
+const requests = new WeakMap<Runs, { req: LiveRequest; key: string }>();
+function bandRequest(runs: Runs) {
+  let r = requests.get(runs);
+  if (!r) {
+    const req = liveRequest(runs, (c: Computed) => bandMetrics(c), DIFF_METRICS);
+    r = { req, key: liveKey(req) };
+    requests.set(runs, r);
+  }
+  return r;
 }
 
+/** The 200-seed bands of A (and B, and A − B in compare mode), on the worker pool (src/ui/bandRunner.ts). */
 export const BAND: JobSpec = {
-  key: (_s, runs) => {
-    let k = bandKeys.get(runs.a);
-    if (k === undefined) {
-      k = JSON.stringify(bandRequest(runs.a));
-      bandKeys.set(runs.a, k);
-    }
-    return k;
-  },
-  payload: (_s, runs) => bandRequest(runs.a),
+  key: (_s, runs) => bandRequest(runs).key,
+  payload: (_s, runs) => bandRequest(runs).req,
 };
 
 export const JOBS: Readonly<Record<string, JobSpec>> = { band: BAND };
 
-export function bandSlot(s: AppState): JobSlot<BandResult> | null {
-  return (s.jobs.band as JobSlot<BandResult> | undefined) ?? null;
+export function bandSlot(s: AppState): JobSlot<LiveBands> | null {
+  return (s.jobs.band as JobSlot<LiveBands> | undefined) ?? null;
 }
 
 /** Ask for each job when its inputs change, and send each new generation to the runner. */

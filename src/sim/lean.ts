@@ -161,6 +161,8 @@ export interface SeedsPlan {
   count: number;
   steps: number;
   pins?: Pins;
+  /** A user's slider changes (as SeedPlan's): the paired difference of the app's compare view needs them. */
+  changes?: readonly LeverChange[];
 }
 
 /**
@@ -168,7 +170,7 @@ export interface SeedsPlan {
  * the r-th seed, with width = metricNames(world).length. What the claims and the lever experiments read.
  */
 export function runSeeds(world: World, plan: SeedsPlan): Float64Array {
-  const runner = new LeanRunner(world, { pins: plan.pins, steps: plan.steps });
+  const runner = new LeanRunner(world, { pins: plan.pins, changes: plan.changes, steps: plan.steps });
   const width = runner.names.length;
   const per = (plan.steps + 1) * width;
   const out = new Float64Array(plan.count * per);

@@ -8,7 +8,7 @@
 import { Pool, type WorkerPort } from './pool';
 import type { Reply } from './worker';
 
-function webPort(): WorkerPort {
+export function webPort(): WorkerPort {
   const w = new Worker(new URL('./webWorker.ts', import.meta.url), { type: 'module' });
   const port: WorkerPort = {
     send: (m, transfer) => w.postMessage(m, transfer ?? []),

@@ -3,14 +3,13 @@
 
 import { serialize } from '../app/doc';
 import { bandSlot } from '../app/effects';
+import type { Intent } from '../app/intents';
 import { libraryIds } from '../app/library';
 import { frame, summaryText } from '../app/select';
 import type { Store } from '../app/store';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenario/presets';
-import type { BandResult } from '../sim/band';
 import { byId } from './dom';
 import type { ShareActions } from './share';
-import type { WorkerRunner } from './worker';
 
 export interface LabelInfo {
   texts: number;
@@ -34,7 +33,17 @@ export interface BandInfo {
   /** Its first seed's final hash equals the displayed run's. */
   hashMatches: boolean;
   /** Quantiles of a metric at A's step shown. */
-  at: Record<string, { lo: number; med: number; hi: number }>;
+  at: Record<string, { lo: number; q25: number; med: number; q75: number; hi: number }>;
+  /** Share of the seeds in each configuration, by A's step. */
+  configs: Record<string, number[]>;
+  /** Compare mode: B's quantiles at B's step shown, and A − B's at the date shown. */
+  bAt: Record<string, { lo: number; med: number; hi: number }> | null;
+  diffAt: Record<
+    string,
+    { lo: number | null; q25: number | null; med: number | null; q75: number | null; hi: number | null }
+  > | null;
+  /** The slot's generation and the last change's: equal when the band drawn is the latest asked. */
+  gen: number;
 }
 
 /** What the hook reads of the scene and the charts (main.ts passes the real ones). */
@@ -44,10 +53,11 @@ interface StageLike {
   canvas(): HTMLCanvasElement | null;
 }
 interface ChartsLike {
+  bandDrawnAt: number;
   bandPixels(k: number): Promise<{ differing: number; total: number }>;
   describe(
     k: number,
-  ): { range: [number, number]; series: string[]; ghost: boolean; events: number; axes: string[] } | null;
+  ): { id: string; range: [number, number]; series: string[]; ghost: boolean; events: number; axes: string[] } | null;
   canvases(): { canvas: HTMLCanvasElement; title: string }[];
 }
 
@@ -65,6 +75,10 @@ export interface TestHook {
   /** How the last run was computed ('hit', 'prefix' from a step, 'full'). */
   lastCompute(): { how: string; from: number };
   workersStarted(): number;
+  /** The app's dispatch (band_200_ms times lever changes made through it). */
+  dispatch(i: Intent): void;
+  /** When the charts were last drawn after a band arrived (performance.now()). */
+  bandDrawnAt(): number;
   prepareReport(): Promise<void>;
   share: ShareActions;
 }
@@ -79,7 +93,7 @@ export function installTestHook(x: {
   store: Store;
   stage: StageLike;
   charts: ChartsLike;
-  runner: WorkerRunner;
+  runner: { started: number };
   timing: { frames: number[]; work: number[] };
   share: ShareActions;
 }): void {
@@ -135,13 +149,32 @@ export function installTestHook(x: {
     band: () => {
       const s = store.get();
       const slot = bandSlot(s);
-      const v = slot?.value as BandResult | null | undefined;
+      const v = slot?.value;
       if (!slot || !v) return null;
       const runs = store.runs(s);
       const step = frame(s, runs).a.at.step;
+      const f = frame(s, runs);
       const at: BandInfo['at'] = {};
       for (const [name, q] of Object.entries(v.metrics))
-        at[name] = { lo: q.lo[step], med: q.med[step], hi: q.hi[step] };
+        at[name] = { lo: q.lo[step], q25: q.q25[step], med: q.med[step], q75: q.q75[step], hi: q.hi[step] };
+      let bAt: BandInfo['bAt'] = null;
+      if (v.b && f.b) {
+        bAt = {};
+        for (const [name, q] of Object.entries(v.b.metrics))
+          bAt[name] = { lo: q.lo[f.b.at.step], med: q.med[f.b.at.step], hi: q.hi[f.b.at.step] };
+      }
+      let diffAt: BandInfo['diffAt'] = null;
+      if (v.diff) {
+        diffAt = {};
+        for (const [name, q] of Object.entries(v.diff))
+          diffAt[name] = {
+            lo: q.lo[s.doc.t],
+            q25: q.q25[s.doc.t],
+            med: q.med[s.doc.t],
+            q75: q.q75[s.doc.t],
+            hi: q.hi[s.doc.t],
+          };
+      }
       return {
         state: slot.status,
         seeds: v.seeds,
@@ -150,6 +183,10 @@ export function installTestHook(x: {
         roundTripMs: slot.ms,
         hashMatches: v.hash === runs.a.records[v.steps]?.hash,
         at,
+        configs: v.configs,
+        bAt,
+        diffAt,
+        gen: slot.gen,
       };
     },
     bandPixels: (k) => charts.bandPixels(k),
@@ -162,6 +199,8 @@ export function installTestHook(x: {
     chart: (k) => charts.describe(k),
     lastCompute: () => store.cache.last,
     workersStarted: () => runner.started,
+    dispatch: (i) => store.dispatch(i),
+    bandDrawnAt: () => charts.bandDrawnAt,
     prepareReport: () => x.share.prepareReport(),
     share: x.share,
   };

@@ -46,23 +46,52 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): stri
   return `${cut.replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-/** Column layout of one chart's series in uPlot's data: band (hi, lo, med) per banded series, ghosts, A, B. */
+/**
+ * Column layout of one chart's series in uPlot's data: band (hi, lo, q75, q25, med) per banded series,
+ * B's band edges (hi, lo) in compare mode, ghosts, A, B. The stacked configurations chart has only its
+ * stack (a = 1, one column per configuration).
+ */
 interface Layout {
   band: number;
+  bBand: number;
   ghost: number;
   a: number;
   b: number;
 }
 
+const BAND_COLS = 5;
+
 function layoutOf(c: ChartModel, m: ChartsModel): Layout {
+  if (c.group.kind === 'configs') return { band: 1, bBand: 1, ghost: 1, a: 1, b: 1 };
   // A chart that draws a band keeps its band's columns before the band arrives (empty), so the band's
   // arrival changes data, not the chart's shape: no rebuild under the reader's cursor.
   const nb = c.group.band ? c.series.length : 0;
+  const nbb = c.group.band && m.compare && c.group.kind !== 'diff' ? c.series.length : 0;
   const band = 1;
-  const ghost = band + 3 * nb;
+  const bBand = band + BAND_COLS * nb;
+  const ghost = bBand + 2 * nbb;
   const a = ghost + (m.ghost ? c.series.length : 0);
   const b = a + c.series.length;
-  return { band, ghost, a, b };
+  return { band, bBand, ghost, a, b };
+}
+
+/** The configurations stacked: column k is the share of configurations k..last, so each fills down to 0 over the last. */
+function stacked(c: ChartModel): (number | null)[][] {
+  const n = c.series[0]?.a.length ?? 0;
+  const cols: (number | null)[][] = [];
+  for (let k = 0; k < c.series.length; k++) {
+    const col: (number | null)[] = new Array(n).fill(null);
+    for (let t = 0; t < n; t++) {
+      let sum: number | null = null;
+      for (let j = k; j < c.series.length; j++) {
+        const v = c.series[j].a[t];
+        if (v !== null && v !== undefined) sum = (sum ?? 0) + v;
+      }
+      col[t] = sum;
+    }
+    cols.push(col);
+  }
+  return cols;
 }
 
 export class Charts {
@@ -81,6 +110,9 @@ export class Charts {
   private signature = '';
   private band: BandInfo = { status: 'idle', seeds: 0, seed: 0, progress: 0 };
   private bandVisible = true;
+  /** When the plots were last drawn after a band arrived (performance.now()): what band_200_ms measures to. */
+  bandDrawnAt = 0;
+  private bandArrived = false;
   private readonly observer: ResizeObserver;
   onSeek: (t: number) => void = () => {};
 
@@ -135,6 +167,13 @@ export class Charts {
 
   setBand(info: BandInfo): void {
     const redraw = info.status !== this.band.status;
+    if (info.status === 'ready') {
+      // The draws of this task's microtasks are the band's (every plot's; the last one counts).
+      this.bandArrived = true;
+      setTimeout(() => {
+        this.bandArrived = false;
+      }, 0);
+    }
     this.band = info;
     this.host.dataset.bandState = info.status;
     if (info.status === 'ready') this.host.dataset.bandSeeds = String(info.seeds);
@@ -149,7 +188,8 @@ export class Charts {
     return this.plots.map((u, k) => {
       const c = m?.charts[k];
       const idx = Math.max(0, Math.min((m?.xs.length ?? 1) - 1, this.t));
-      const vals = c && m ? c.series.map((s) => `${s.short} ${this.valuesAt(s, idx, m)}`).join(' · ') : '';
+      const vals =
+        c && m ? c.series.map((s) => `${s.short} ${this.valuesAt(s, idx, m, c.group.kind)}`).join(' · ') : '';
       return { canvas: u.ctx.canvas, title: c ? `${c.group.title}${c.group.gloss}: ${vals}` : '' };
     });
   }
@@ -180,11 +220,12 @@ export class Charts {
   /** Tests: what a chart draws (its y range and series), in data units. */
   describe(
     k: number,
-  ): { range: [number, number]; series: string[]; ghost: boolean; events: number; axes: string[] } | null {
+  ): { id: string; range: [number, number]; series: string[]; ghost: boolean; events: number; axes: string[] } | null {
     const m = this.model;
     const u = this.plots[k];
     if (!m || !u) return null;
     return {
+      id: m.charts[k].group.id,
       range: [u.scales.y.min ?? Number.NaN, u.scales.y.max ?? Number.NaN],
       series: m.charts[k].series.map((s) => s.name),
       ghost: m.ghost,
@@ -195,19 +236,26 @@ export class Charts {
   }
 
   private data(c: ChartModel, m: ChartsModel): uPlot.AlignedData {
+    if (c.group.kind === 'configs') return [m.xs, ...stacked(c)] as uPlot.AlignedData;
     const cols: (number | null)[][] = [];
     const none = () => m.xs.map(() => null);
     if (c.group.band)
-      for (const s of c.series) cols.push(s.band?.hi ?? none(), s.band?.lo ?? none(), s.band?.med ?? none());
+      for (const s of c.series) {
+        const b = s.band;
+        cols.push(b?.hi ?? none(), b?.lo ?? none(), b?.q75 ?? none(), b?.q25 ?? none(), b?.med ?? none());
+      }
+    if (c.group.band && m.compare && c.group.kind !== 'diff')
+      for (const s of c.series) cols.push(s.bBand?.hi ?? none(), s.bBand?.lo ?? none());
     if (m.ghost) for (const s of c.series) cols.push(s.ghost ?? s.a.map(() => null));
     for (const s of c.series) cols.push(s.a);
     if (m.compare) for (const s of c.series) cols.push(s.b ?? s.a.map(() => null));
     return [m.xs, ...cols] as uPlot.AlignedData;
   }
 
-  private valuesAt(s: SeriesModel, idx: number, m: ChartsModel): string {
+  private valuesAt(s: SeriesModel, idx: number, m: ChartsModel, kind = 'lines'): string {
     const parts: string[] = [];
     const v = s.a[idx];
+    if (kind === 'configs') return v === null || v === undefined ? '—' : `${Math.round(v * 100)}%`;
     parts.push(v === null || v === undefined ? '—' : fmt(v));
     if (m.ghost && s.ghost) {
       const g = s.ghost[idx];
@@ -229,8 +277,19 @@ export class Charts {
     m.charts.forEach((c, k) => {
       const head = this.heads[k];
       if (!head) return;
-      const vals = c.series.map((s) => {
-        const v = el('span', 'v', '', el('span', 'lbl', `${s.short} `), el('b', '', this.valuesAt(s, idx, m)));
+      // The configurations: those some seeds are in, largest first.
+      const shown =
+        c.group.kind === 'configs'
+          ? c.series.filter((s) => (s.a[idx] ?? 0) > 0).sort((x, y) => (y.a[idx] ?? 0) - (x.a[idx] ?? 0))
+          : c.series;
+      const vals = shown.map((s) => {
+        const v = el(
+          'span',
+          'v',
+          '',
+          el('span', 'lbl', `${s.short} `),
+          el('b', '', this.valuesAt(s, idx, m, c.group.kind)),
+        );
         v.style.setProperty('--c', s.color);
         v.title = s.long;
         return v;
@@ -272,7 +331,7 @@ export class Charts {
       const last = (b.seed + b.seeds - 1) >>> 0;
       const text =
         b.status === 'ready'
-          ? `5–95% of ${b.seeds} seeds`
+          ? `5–95% · 25–75% of ${b.seeds} seeds`
           : b.status === 'error'
             ? 'no band'
             : b.status === 'stale'
@@ -283,10 +342,18 @@ export class Charts {
         text,
         b.status === 'error'
           ? 'The band of seeds could not be computed'
-          : `Shaded: 5–95% of ${b.seeds} runs with the same inputs and seeds ${b.seed}–${last}; dotted: their median. Judge the record against it, not against one seed.`,
+          : `Shaded: the middle 90% (5–95%, light) and the middle 50% (25–75%, darker) of ${b.seeds} runs with the same inputs and seeds ${b.seed}–${last}; dotted: their median. Judge the record against it, not against one seed.`,
       );
       note.classList.add('band-note');
       items.push(note);
+      if (m.compare && b.status === 'ready')
+        items.push(
+          key(
+            'bdots',
+            'B 5–95%',
+            `Dotted edges: 5–95% of the compare scenario's ${b.seeds} runs on the same seeds. The A − B chart: the paired difference, seed by seed.`,
+          ),
+        );
     }
     if (m.record)
       items.push(key('ring', 'observed record', 'Annual figures, drawn at mid-year; sources in the Sources tab'));
@@ -348,15 +415,25 @@ export class Charts {
     m.charts.forEach((c, k) => {
       const box = boxes[k];
       if (measure) measure.font = `600 ${font}`;
-      const labelW = Math.min(
-        LABEL_MAX,
-        Math.max(...c.series.map((s) => (measure ? measure.measureText(s.short).width : 60))),
-      );
+      const labelW =
+        c.group.kind === 'configs'
+          ? 0
+          : Math.min(LABEL_MAX, Math.max(...c.series.map((s) => (measure ? measure.measureText(s.short).width : 60))));
       const L = layoutOf(c, m);
       const series: uPlot.Series[] = [{}];
       const bands: uPlot.Band[] = [];
       const alpha = th.dark ? 0.26 : 0.2;
       const stale = () => this.band.status === 'stale' || this.band.status === 'pending';
+      if (c.group.kind === 'configs')
+        for (const s of c.series)
+          series.push({
+            label: s.short,
+            stroke: th.bg,
+            width: 0.75,
+            fill: s.color,
+            fillTo: 0,
+            points: { show: false },
+          });
       for (const s of c.series) {
         if (!c.group.band) continue;
         const hi = series.length;
@@ -366,7 +443,7 @@ export class Charts {
           width: 0,
           points: { show: false },
         };
-        series.push({ ...edge }, { ...edge });
+        series.push({ ...edge }, { ...edge }, { ...edge }, { ...edge });
         series.push({
           label: `${s.short} median`,
           stroke: () => (this.bandVisible ? rgba(s.color, stale() ? 0.35 : 0.8) : 'transparent'),
@@ -374,12 +451,28 @@ export class Charts {
           dash: [2, 3],
           points: { show: false },
         });
+        // Two shades: 5–95% light, 25–75% over it (the overlap reads darker).
         bands.push({
           series: [hi, hi + 1],
           fill: () => (this.bandVisible ? rgba(s.color, stale() ? alpha * 0.45 : alpha) : 'transparent'),
         });
+        bands.push({
+          series: [hi + 2, hi + 3],
+          fill: () => (this.bandVisible ? rgba(s.color, stale() ? alpha * 0.6 : alpha * 1.4) : 'transparent'),
+        });
       }
-      if (m.ghost)
+      if (L.ghost > L.bBand)
+        for (const s of c.series)
+          for (const which of ['5%', '95%'])
+            series.push({
+              label: `${s.short} (B) ${which}`,
+              stroke: () => (this.bandVisible ? rgba(s.color, stale() ? 0.35 : 0.75) : 'transparent'),
+              width: 1,
+              dash: [1, 3],
+              points: { show: false },
+            });
+      const lines = c.group.kind !== 'configs';
+      if (m.ghost && lines)
         for (const s of c.series)
           series.push({
             label: `${s.short} (unedited)`,
@@ -388,8 +481,9 @@ export class Charts {
             dash: [4, 3],
             points: { show: false },
           });
-      for (const s of c.series) series.push({ label: s.short, stroke: s.color, width: 2, points: { show: false } });
-      if (m.compare)
+      if (lines)
+        for (const s of c.series) series.push({ label: s.short, stroke: s.color, width: 2, points: { show: false } });
+      if (m.compare && lines)
         for (const s of c.series)
           series.push({ label: `${s.short} (B)`, stroke: s.color, width: 1.75, dash: [7, 4], points: { show: false } });
       const axis: uPlot.Axis = {
@@ -472,6 +566,7 @@ export class Charts {
 
   /** Future shaded, zero line, events, cursor, observed record, line-end labels. */
   private decorate(u: uPlot, c: ChartModel, m: ChartsModel, L: Layout): void {
+    if (this.bandArrived) this.bandDrawnAt = performance.now();
     const ctx = u.ctx;
     const th = this.theme;
     const pr = uPlot.pxRatio;
@@ -544,21 +639,24 @@ export class Charts {
     }
     const labels: { y: number; text: string; color: string }[] = [];
     let lastIdx = -1;
-    c.series.forEach((s, k) => {
-      const col = u.data[L.a + k] as (number | null)[];
-      const vNow = col[t];
-      if (vNow !== null && vNow !== undefined) {
-        ctx.beginPath();
-        ctx.arc(cx, u.valToPos(vNow, 'y', true), 3.5 * pr, 0, Math.PI * 2);
-        ctx.fillStyle = s.color;
-        ctx.fill();
-      }
-      let last = col.length - 1;
-      while (last > 0 && (col[last] === null || col[last] === undefined)) last--;
-      lastIdx = Math.max(lastIdx, last);
-      const v = col[last];
-      if (v !== null && v !== undefined) labels.push({ y: u.valToPos(v, 'y', true), text: s.short, color: s.color });
-    });
+    // The configurations are named in the caption (largest first), not at the right: the plot keeps its width.
+    const configs = c.group.kind === 'configs';
+    if (!configs)
+      c.series.forEach((s, k) => {
+        const col = u.data[L.a + k] as (number | null)[];
+        const vNow = col[t];
+        if (vNow !== null && vNow !== undefined) {
+          ctx.beginPath();
+          ctx.arc(cx, u.valToPos(vNow, 'y', true), 3.5 * pr, 0, Math.PI * 2);
+          ctx.fillStyle = s.color;
+          ctx.fill();
+        }
+        let last = col.length - 1;
+        while (last > 0 && (col[last] === null || col[last] === undefined)) last--;
+        lastIdx = Math.max(lastIdx, last);
+        const v = col[last];
+        if (v !== null && v !== undefined) labels.push({ y: u.valToPos(v, 'y', true), text: s.short, color: s.color });
+      });
     labels.sort((a, b) => a.y - b.y);
     const gap = (FONT_PX + 2) * pr;
     for (let k = 1; k < labels.length; k++)
