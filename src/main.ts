@@ -25,7 +25,6 @@ import { connectTabs } from './ui/tabs';
 import { installTestHook } from './ui/testHook';
 import { connectTooltip } from './ui/tooltip';
 import { Transport } from './ui/transport';
-import { WorkerRunner } from './ui/worker';
 import { Charts } from './view/charts';
 import { Stage } from './view/stage';
 import { readTheme } from './view/theme';
@@ -232,13 +231,7 @@ async function start(): Promise<void> {
 
   connectLocation(store, dispatch);
   connectPersistence(store, storage, (fn) => setTimeout(fn, store.get().playing ? 500 : 80));
-  const worker = new WorkerRunner(
-    () => new Worker(new URL('./workers/compute.ts', import.meta.url), { type: 'module' }),
-    dispatch,
-    () => performance.now(),
-  );
-  // The bands run on the worker pool (its code loads with the first band, outside the initial chunk);
-  // other kinds on the background worker.
+  // The bands run on the worker pool (its code loads with the first band, outside the initial chunk).
   let pool: PoolRunner | null = null;
   let queued: JobMessage | null = null;
   let loading = false;
@@ -265,9 +258,9 @@ async function start(): Promise<void> {
     );
   };
   const runner = {
-    run: (m: JobMessage) => (m.kind === 'band' ? band(m) : worker.run(m)),
+    run: band,
     get started() {
-      return worker.started + (pool?.started ?? 0);
+      return pool?.started ?? 0;
     },
   };
   connectJobs(store, runner, () => performance.now());

@@ -1,4 +1,4 @@
-// Results computed off the main thread (the ensemble band now; sensitivity and claims views later), as
+// Results computed off the main thread (the 200-seed bands, the Analysis tab's studies), as
 // slots in the app's state. Each request for a new key gets a new generation; progress, results and
 // errors name their generation, and only the latest generation is ever accepted, so a slow, stale
 // result can never overwrite a fresh one, whatever order the messages arrive in. While a new result
