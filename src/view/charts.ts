@@ -114,6 +114,8 @@ export class Charts {
   bandDrawnAt = 0;
   private bandArrived = false;
   private readonly observer: ResizeObserver;
+  /** Says which charts lie below the visible rows (a grid of 5+ charts, or two by two), and shows them. */
+  private readonly more: HTMLButtonElement;
   onSeek: (t: number) => void = () => {};
 
   constructor(host: HTMLElement, theme: Theme) {
@@ -123,6 +125,14 @@ export class Charts {
     this.legend.setAttribute('aria-label', 'Key to the charts');
     this.grid = el('div', 'chart-grid');
     host.replaceChildren(this.legend, this.grid);
+    this.more = el('button', 'more-charts');
+    this.more.type = 'button';
+    this.more.hidden = true;
+    this.more.addEventListener('click', () => {
+      const atEnd = this.grid.scrollTop + this.grid.clientHeight >= this.grid.scrollHeight - 2;
+      this.grid.scrollTo({ top: atEnd ? 0 : this.grid.scrollTop + this.grid.clientHeight, behavior: 'smooth' });
+    });
+    this.grid.addEventListener('scroll', () => this.updateMore(), { passive: true });
     this.observer = new ResizeObserver(() => this.resize());
     this.observer.observe(this.grid);
     this.observer.observe(host);
@@ -359,7 +369,28 @@ export class Charts {
       items.push(key('ring', 'observed record', 'Annual figures, drawn at mid-year; sources in the Sources tab'));
     if (m.events.length)
       items.push(key('event', 'real events', m.events.map((e) => `${e.date}: ${e.text}`).join('\n')));
-    this.legend.replaceChildren(...items);
+    this.legend.replaceChildren(...items, this.more);
+    this.updateMore();
+  }
+
+  private updateMore(): void {
+    const m = this.model;
+    const bottom = this.grid.getBoundingClientRect().bottom;
+    const below = m ? this.cells.filter((c) => c.getBoundingClientRect().top >= bottom - 4) : [];
+    const scrolled = this.grid.scrollTop > 2;
+    if (!below.length && !scrolled) {
+      this.more.hidden = true;
+      return;
+    }
+    this.more.hidden = false;
+    if (below.length) {
+      const names = below.map((c) => this.model?.charts[this.cells.indexOf(c)]?.group.title ?? '').join(', ');
+      this.more.textContent = `↓ ${below.length} more: ${names}`;
+      this.more.title = 'Show the charts below (or scroll the charts)';
+    } else {
+      this.more.textContent = '↑ back to the first charts';
+      this.more.title = 'Scroll the charts back to the top';
+    }
   }
 
   private resize(): void {
@@ -368,6 +399,7 @@ export class Charts {
       const { width, height } = this.plotSize(k);
       if (Math.abs(u.width - width) > 1 || Math.abs(u.height - height) > 1) u.setSize({ width, height });
     });
+    this.updateMore();
   }
 
   private plotSize(k: number): { width: number; height: number } {

@@ -1820,6 +1820,44 @@ test('layout: nothing overflows or overlaps at 1440×900, 1280×720, 1024×768 a
   }
 });
 
+test('charts that do not fit the visible rows are named in the key, and one click shows them', async () => {
+  // 1280×720: four charts in a row; the configurations and the scenario's own indicators lie below.
+  const page = await open('?scenario=post-ukraine&seed=1&t=6', { width: 1280, height: 720 });
+  await bandReady(page);
+  const more = page.locator('#panel-chart .more-charts');
+  assert(await more.isVisible(), 'no cue for the charts below the visible row');
+  const text = (await more.textContent()) ?? '';
+  const hidden = await page.evaluate(() => {
+    const grid = document.querySelector<HTMLElement>('#panel-chart .chart-grid')!;
+    const bottom = grid.getBoundingClientRect().bottom;
+    return [...grid.querySelectorAll<HTMLElement>('.chart')]
+      .filter((c) => c.getBoundingClientRect().top >= bottom - 4)
+      .map((c) => c.querySelector('.t')?.firstChild?.textContent ?? '');
+  });
+  assert(hidden.length > 0, 'at 1280×720 every chart fits: the test no longer tests the cue');
+  for (const name of hidden) assert(text.includes(name), `the cue "${text}" does not name "${name}"`);
+  await more.click();
+  await page.waitForTimeout(800);
+  const shownNow = await page.evaluate((names) => {
+    const grid = document.querySelector<HTMLElement>('#panel-chart .chart-grid')!;
+    const g = grid.getBoundingClientRect();
+    return [...grid.querySelectorAll<HTMLElement>('.chart')]
+      .filter((c) => names.includes(c.querySelector('.t')?.firstChild?.textContent ?? ''))
+      .every((c) => {
+        const b = c.getBoundingClientRect();
+        return b.top >= g.top - 1 && b.top < g.bottom - 40;
+      });
+  }, hidden);
+  assert(shownNow, 'after the click the charts named are not in view');
+  assert(/back/.test((await more.textContent()) ?? ''), `no way back to the first charts: ${await more.textContent()}`);
+  // A 1440×900 screen holds all five in one row: no cue.
+  const wide = await open('?scenario=post-ukraine&seed=1&t=6', { width: 1440, height: 900 });
+  await bandReady(wide);
+  assert(!(await wide.locator('#panel-chart .more-charts').isVisible()), 'a cue where every chart is in view');
+  await close(wide);
+  await close(page);
+});
+
 test('performance: median frame time while playing at full speed', async () => {
   const page = await open('?scenario=pre-2022&seed=1&t=0');
   await page.selectOption('#t-speed', 'max');
