@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { FILE_SIZE_TEXT } from './decode';
 import { EXPR_DEPTH_MAX } from './expr';
-import { AMOUNT_MIN, PAIRS_MAX, START_MAX, START_MIN, scenarioSchema } from './schema';
+import { AMOUNT_MIN, PAIRS_MAX, START_MAX, START_MIN } from './limits';
+import { scenarioSchema } from './schema';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

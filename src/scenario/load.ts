@@ -18,16 +18,9 @@ import { parseQuarter } from '../model/time';
 import { compileWorld, initialState } from '../model/world';
 import { compileExpr } from './expr';
 import { asCondition, EXPR_BASE_NAMES } from './exprAst';
+import { ACTORS_MAX, EVENTS_MAX, INDICATORS_MAX, PAIRS_MAX, SOURCES_MAX } from './limits';
 import { listProblems, oneLine } from './messages';
-import {
-  ACTORS_MAX,
-  EVENTS_MAX,
-  INDICATORS_MAX,
-  PAIRS_MAX,
-  type ScenarioFile,
-  SOURCES_MAX,
-  scenarioSchema,
-} from './schema';
+import { type ScenarioFile, scenarioSchema } from './schema';
 
 /**
  * A loaded scenario, or what is wrong with it: `errors` lists the first few problems, one line each

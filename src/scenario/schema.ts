@@ -31,21 +31,6 @@ const id = z
 const unit = z.number().min(0).max(1);
 const quarter = z.string().regex(/^\d{4}Q[1-4]$/, 'a date is written YYYYQn, e.g. 2022Q1');
 
-export {
-  ACTORS_MAX,
-  AMOUNT_MIN,
-  EVENTS_MAX,
-  INDICATORS_MAX,
-  INVESTMENT_MAX,
-  PAIRS_MAX,
-  SOURCES_MAX,
-  START_MAX,
-  START_MIN,
-  STEPS_MAX,
-  TEXT_CHARS_MAX,
-  TRADE_MAX,
-} from './limits';
-
 const startDate = quarter.refine(
   (d) => d >= START_MIN && d <= START_MAX,
   `the start must be from ${START_MIN} to ${START_MAX}, so that every date of a run of up to ${STEPS_MAX} quarters is written with four digits`,

@@ -9,9 +9,9 @@ import { LEVERS } from '../../src/model/levers';
 import { PARAM_RANGES } from '../../src/model/params';
 import { TERM_NAMES } from '../../src/model/spec';
 import { RFE_STOCK_MAX } from '../../src/model/world';
+import { AMOUNT_MIN, INVESTMENT_MAX, STEPS_MAX, TRADE_MAX } from '../../src/scenario/limits';
 import { loadScenario } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
-import { AMOUNT_MIN, INVESTMENT_MAX, STEPS_MAX, TRADE_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
 
 type Json = Record<string, unknown> & {

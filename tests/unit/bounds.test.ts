@@ -6,9 +6,9 @@ import { buildWorld } from '../../src/model/build';
 import { dpow } from '../../src/model/dmath';
 import { NonFiniteError } from '../../src/model/finite';
 import { GROWTH_STEPS, growthAt, RFE_STOCK_MAX } from '../../src/model/world';
+import { AMOUNT_MIN, STEPS_MAX } from '../../src/scenario/limits';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load';
 import { PRESETS } from '../../src/scenario/presets';
-import { AMOUNT_MIN, STEPS_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
 
 type Json = Record<string, unknown> & { actors: Record<string, unknown>[] };

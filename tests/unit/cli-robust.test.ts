@@ -10,7 +10,6 @@ import { COMMANDS, type Command } from '../../src/cli/help';
 import { READ_WAIT_MS } from '../../src/cli/readFile';
 import { EXPR_CHARS_MAX, EXPR_DEPTH_MAX } from '../../src/scenario/expr';
 import { scenarioJsonSchemaText } from '../../src/scenario/jsonSchema';
-import { PROBLEMS_LISTED } from '../../src/scenario/messages';
 import {
   ACTORS_MAX,
   AMOUNT_MIN,
@@ -23,7 +22,8 @@ import {
   START_MIN,
   STEPS_MAX,
   TRADE_MAX,
-} from '../../src/scenario/schema';
+} from '../../src/scenario/limits';
+import { PROBLEMS_LISTED } from '../../src/scenario/messages';
 import { CONTROL, callCli, tempFolder } from './harness';
 
 const ROOT = resolve(__dirname, '../..');

@@ -1,10 +1,10 @@
 // Limits on size and work (issue 9): what the loader lists, how long a message may be, how much it
 // reads and compiles. Each limit is a named constant that --help and the schema print.
 import { describe, expect, it } from 'vitest';
+import { ACTORS_MAX, EVENTS_MAX, INDICATORS_MAX, PAIRS_MAX } from '../../src/scenario/limits';
 import { loadScenario } from '../../src/scenario/load';
 import { PROBLEM_CHARS_MAX, PROBLEMS_LISTED } from '../../src/scenario/messages';
 import { PRESETS } from '../../src/scenario/presets';
-import { ACTORS_MAX, EVENTS_MAX, INDICATORS_MAX, PAIRS_MAX } from '../../src/scenario/schema';
 import { Run } from '../../src/sim/run';
 import { CONTROL } from './harness';
 
