@@ -10,60 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { widerRoster } from '../../bench/roster';
 import { buildWorld } from '../../src/model/build';
 import { Hasher } from '../../src/model/hash';
-import { LEVERS } from '../../src/model/levers';
-import { PARAM_RANGES } from '../../src/model/params';
-import type { ModelSpec } from '../../src/model/spec';
-import { TERM_NAMES } from '../../src/model/spec';
 import type { World } from '../../src/model/world';
-import { loadScenario } from '../../src/scenario/load';
-import { loadPreset, PRESET_IDS, PRESETS } from '../../src/scenario/presets';
+import { PRESET_IDS } from '../../src/scenario/presets';
 import { perturbations, presetContext } from '../../src/sim/claims';
 import { LeanRunner } from '../../src/sim/lean';
 import type { LeverChange } from '../../src/sim/replay';
 import { type Pins, Run } from '../../src/sim/run';
+import { atBounds, preset } from '../fixtures/specs';
 
 const FIXTURE = new URL('../fixtures/golden-hashes.json', import.meta.url);
-
-function preset(id: string): ModelSpec {
-  const r = loadPreset(id);
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.spec;
-}
-
-/** A preset with every number at one end of its range, the end per field from a small fixed generator. */
-function atBounds(id: string, seed: number): ModelSpec {
-  let x = seed * 2654435761 + 1;
-  const bit = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) % 2 === 1;
-  };
-  const s = structuredClone(PRESETS[id]) as Record<string, unknown> & {
-    actors: Record<string, number | string | boolean>[];
-    ties: Record<string, number>;
-    trade: Record<string, number>;
-    rfe: { investment: Record<string, number>; development: number };
-    security: { weight: number }[];
-    weights: Record<string, Record<string, number>>;
-  };
-  const pick = (lo: number, hi: number) => (bit() ? hi : lo);
-  for (const a of s.actors) {
-    a.growth = pick(-0.2, 0.3);
-    a.sanctionCompliance = pick(0, 1);
-    a.warSupply = pick(0, 1);
-  }
-  for (const k of Object.keys(s.ties)) s.ties[k] = pick(-1, 1);
-  for (const k of Object.keys(s.trade)) s.trade[k] = pick(0, 1000);
-  for (const k of Object.keys(s.rfe.investment)) s.rfe.investment[k] = pick(0, 50);
-  for (const x of s.security) x.weight = pick(-1, 1);
-  for (const a of s.actors) s.weights[a.id as string] = Object.fromEntries(TERM_NAMES.map((t) => [t, pick(0, 10)]));
-  s.levers = Object.fromEntries(LEVERS.map((l) => [l.name, pick(l.min, l.max)]));
-  s.params = Object.fromEntries(Object.entries(PARAM_RANGES).map(([name, r]) => [name, pick(r.min, r.max)]));
-  const r = loadScenario(s);
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.spec;
-}
 
 interface Case {
   name: string;
